@@ -1,0 +1,126 @@
+"""The small API notebooks and users call: figures, one figure, breakdowns, search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .package import OUTLINE_MARKER, load_package
+
+
+def load_table(name: str, report: str | None = None) -> pd.DataFrame:
+    """One table of the package as a DataFrame (a copy), optionally for one report."""
+    tables = load_package().tables
+    if name not in tables:
+        raise KeyError(f"no table {name!r}; the package has {sorted(tables)}")
+    frame = tables[name]
+    if report is not None and "report_id" in frame:
+        _check_report(report)
+        frame = frame[frame["report_id"] == report]
+    return frame.reset_index(drop=True).copy()
+
+
+def load_figures(report: str | None = None) -> pd.DataFrame:
+    """Every figure, with the English unit, topic and theme joined on for labelling."""
+    return _figures(report).copy()
+
+
+def _figures(report: str | None = None) -> pd.DataFrame:
+    figures = load_table("figures", report)
+    topics = load_table("topics")
+    units = load_table("units")
+    out = figures.merge(topics, on="topic", how="left").merge(units, on="unit", how="left")
+    out["chapter"] = out["section"].str.extract(f"^({OUTLINE_MARKER.pattern})", expand=False)
+    return out
+
+
+def get_figure(figure_id: str, report: str | None = None) -> pd.Series:
+    """One figure by id. With several reports loaded, name the report."""
+    figures = _figures(report)
+    found = figures[figures["figure_id"] == figure_id]
+    if found.empty:
+        close = figures.loc[figures["figure_id"].str.contains(figure_id.split("_")[0], regex=False),
+                            "figure_id"].head(5).tolist()
+        hint = f"; similar ids: {close}" if close else ""
+        raise KeyError(f"no figure {figure_id!r}{' in ' + report if report else ''}{hint}")
+    if len(found) > 1:
+        raise KeyError(f"figure {figure_id!r} exists in reports {found['report_id'].tolist()}; "
+                       "pass report=")
+    return found.iloc[0]
+
+
+def value(figure_id: str, report: str | None = None) -> float:
+    """The value of one figure."""
+    return float(get_figure(figure_id, report)["value"])
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A figure and the figures the report gives as its parts or subsets."""
+
+    parent: pd.Series
+    parts: pd.DataFrame
+
+    @property
+    def parts_sum(self) -> float:
+        return float(self.parts.loc[self.parts["relation"] == "part", "value"].sum())
+
+    @property
+    def is_exhaustive(self) -> bool:
+        """True when the report lists categories meant to make up the whole."""
+        return bool((self.parts["relation"] == "part").any())
+
+
+def breakdown(figure_id: str, report: str | None = None) -> Breakdown:
+    """A parent figure and its parts, in the report's order."""
+    parent = get_figure(figure_id, report)
+    figures = _figures(parent["report_id"])
+    parts = figures[figures["parent_id"] == figure_id].reset_index(drop=True)
+    if parts.empty:
+        raise KeyError(f"figure {figure_id!r} has no parts; figures with parts: "
+                       f"{sorted(figures['parent_id'].dropna().unique().tolist())}")
+    return Breakdown(parent, parts)
+
+
+def parents(report: str | None = None) -> list[str]:
+    """Ids of every figure that has parts, in report order."""
+    figures = _figures(report)
+    ids = figures["parent_id"].dropna().unique().tolist()
+    return [f for f in figures["figure_id"] if f in ids]
+
+
+def search(keyword: str, report: str | None = None) -> pd.DataFrame:
+    """Figures whose Chinese or English indicator, topic or quote contains keyword (any case)."""
+    figures = _figures(report)
+    columns = ["figure_id", "indicator_zh", "indicator_en", "topic_zh", "topic_en", "quote"]
+    hit = pd.Series(False, index=figures.index)
+    for column in columns:
+        hit |= figures[column].str.contains(keyword, case=False, regex=False, na=False)
+    return figures[hit].reset_index(drop=True)
+
+
+def non_figures(report: str | None = None) -> pd.DataFrame:
+    """Numbers that are not figures: the non_figures table plus the outline markers,
+    which the sections table accounts for (each heading is quoted with its marker)."""
+    listed = load_table("non_figures", report)
+    sections = load_table("sections", report)
+    markers = sections[sections["heading"].str.match(r"\d")].copy()
+    outline = pd.DataFrame({
+        "report_id": markers["report_id"],
+        "item_id": "outline-" + markers["section"],
+        "kind": "outline_marker",
+        "mention": markers["heading"].str.extract(r"^(\d+[.)])", expand=False),
+        "quote": markers["heading"],
+        "reading": None,
+        "damaged": False,
+        "reason": "Outline marker of section " + markers["section"],
+    })
+    out = pd.concat([listed, outline.astype(listed.dtypes.to_dict())], ignore_index=True)
+    return out
+
+
+def _check_report(report: str) -> None:
+    known = load_package().tables["reports"]["report_id"].tolist()
+    if report not in known:
+        raise KeyError(f"no report {report!r}; the package has {known}")

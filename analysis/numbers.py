@@ -1,0 +1,71 @@
+"""Read the number in a mention as reports of this genre write it.
+
+`parse_mention("440多万条")` gives value 4400000 with qualifier more_than. The
+loader uses it to prove that each figure's value is the number its mention says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_MENTION = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s*[-~～—至到]\s*(?P<high>{_NUMBER}))?"
+    r"\s*(?P<q1>[余多])?\s*(?P<mult>[万亿])?"
+)
+QUALIFIER_WORDS = {  # word in the mention -> qualifier
+    "余": "more_than",
+    "多": "more_than",
+    "以上": "at_least",
+    "至少": "at_least",
+    "不少于": "at_least",
+    "约": "approximately",
+    "近": "approximately",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    value: float
+    value_high: float | None
+    qualifier: str | None  # None when the mention itself carries no qualifier word
+
+
+def normalise(text: str) -> str:
+    """Full-width digits, point and percent sign to ASCII."""
+    return text.translate(_FULLWIDTH)
+
+
+def numbers_in(text: str) -> list[str]:
+    """The separate numeric expressions in a text (a range counts as one)."""
+    return [m.group(0) for m in _MENTION.finditer(normalise(text))]
+
+
+def parse_mention(text: str) -> Mention:
+    """Parse a mention holding exactly one number or range; raise ValueError otherwise."""
+    norm = normalise(text)
+    matches = list(_MENTION.finditer(norm))
+    if len(matches) != 1:
+        raise ValueError(f"{text!r} holds {len(matches)} numbers; a mention must hold exactly one")
+    m = matches[0]
+    factor = MULTIPLIERS.get(m.group("mult"), 1)
+    low = _to_float(m.group("low")) * factor
+    high = _to_float(m.group("high")) * factor if m.group("high") else None
+    if high is not None:
+        qualifier = "range"
+    else:
+        found = [q for word, q in QUALIFIER_WORDS.items() if word in norm]
+        qualifier = found[0] if found else None
+    return Mention(_round(low), None if high is None else _round(high), qualifier)
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _round(x: float) -> float:
+    # 1.35亿 must be 135000000 exactly, not 135000000.00000003
+    return round(x, 6)

@@ -1,0 +1,173 @@
+"""Load and validate the data package: the tables, the raw texts, and every quote.
+
+Loading validates. Schema rules come from data/datapackage.json (see schema.py);
+the rules that tie rows to the raw text live here, once:
+
+- a report's raw file matches its recorded sha256;
+- every quote (and section heading) occurs exactly once in its report's raw text;
+- every mention occurs exactly once in its quote;
+- a figure's value, range and qualifier are what its mention says;
+- a section path is its parent's path plus the heading's own outline marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .numbers import parse_mention
+from .schema import DataError, Problem, check_foreign_keys, read_descriptor, read_table
+from .source import locate, read_raw
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DESCRIPTOR = "datapackage.json"
+
+OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.|\d+\)")
+
+
+@dataclass
+class Span:
+    """A stretch of raw text that a row accounts for."""
+
+    report_id: str
+    start: int
+    end: int
+    table: str  # figures, non_figures or sections
+    row_id: str
+
+
+@dataclass
+class Package:
+    data_dir: Path
+    descriptor: dict
+    tables: dict[str, pd.DataFrame]
+    raw: dict[str, str]
+    spans: list[Span] = field(default_factory=list)
+
+
+def load_package(data_dir: Path | str | None = None) -> Package:
+    """Read and validate every table; raise DataError listing each broken rule."""
+    if data_dir is None:
+        return _default_package()
+    return _load(Path(data_dir))
+
+
+@lru_cache(maxsize=1)
+def _default_package() -> Package:
+    return _load(DATA_DIR)
+
+
+def _load(data_dir: Path) -> Package:
+    descriptor = read_descriptor(data_dir / DESCRIPTOR)
+    problems: list[Problem] = []
+    rows: dict[str, list[dict]] = {}
+    for resource in descriptor["resources"]:
+        table_rows, table_problems = read_table(data_dir, resource)
+        rows[resource["name"]] = table_rows
+        problems += table_problems
+    problems += check_foreign_keys(descriptor, rows)
+
+    raw = {}
+    for report in rows.get("reports", []):
+        text = read_raw(data_dir, report, problems)
+        if text is not None:
+            raw[report["report_id"]] = text
+
+    spans: list[Span] = []
+    spans += _check_sections(rows.get("sections", []), raw, problems)
+    spans += _check_mentions("non_figures.csv", "non_figures", "item_id",
+                             rows.get("non_figures", []), raw, problems)
+    spans += _check_mentions("figures.csv", "figures", "figure_id",
+                             rows.get("figures", []), raw, problems)
+    _check_figure_values(rows.get("figures", []), problems)
+    if problems:
+        raise DataError(problems)
+
+    tables = {}
+    for resource in descriptor["resources"]:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        tables[resource["name"]] = _frame(rows[resource["name"]], resource["schema"]["fields"], names)
+    return Package(data_dir, descriptor, tables, raw, spans)
+
+
+def _frame(rows: list[dict], fields: list[dict], names: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame([[row[n] for n in names] for row in rows], columns=names)
+    for f in fields:
+        if f.get("type") == "number":
+            frame[f["name"]] = frame[f["name"]].astype("float64")
+        elif f.get("type") == "integer":
+            frame[f["name"]] = frame[f["name"]].astype("Int64")
+        elif f.get("type") == "boolean":
+            frame[f["name"]] = frame[f["name"]].astype("boolean")
+    return frame
+
+
+def _check_sections(rows, raw, problems) -> list[Span]:
+    spans = []
+    for row in rows:
+        text = raw.get(row["report_id"])
+        heading = row["heading"]
+        if text is None or heading is None:
+            continue
+        span = locate(text, row, "sections.csv", problems, quote_field="heading", mention_field=None)
+        marker = OUTLINE_MARKER.match(heading)
+        if marker is None:
+            problems.append(Problem("sections.csv", row["_line"], "heading", "outline marker",
+                                    f"{heading!r} does not start with an outline marker (一、 (一) 1. 1))"))
+            continue
+        expected = (row["parent"] or "") + marker.group(0)
+        if row["section"] != expected:
+            problems.append(Problem("sections.csv", row["_line"], "section", "section path",
+                                    f"{row['section']!r} should be the parent's path plus the "
+                                    f"heading's marker: {expected!r}"))
+        if span is not None:
+            spans.append(Span(row["report_id"], span[0], span[0] + marker.end(),
+                              "sections", row["section"]))
+    return spans
+
+
+def _check_mentions(file, table, id_field, rows, raw, problems) -> list[Span]:
+    spans = []
+    for row in rows:
+        text = raw.get(row["report_id"])
+        if text is None:
+            continue
+        span = locate(text, row, file, problems)
+        if span is not None:
+            spans.append(Span(row["report_id"], span[0], span[1], table, row[id_field]))
+    return spans
+
+
+def _check_figure_values(rows, problems) -> None:
+    for row in rows:
+        line = row["_line"]
+        if row["mention"] is None or row["value"] is None:
+            continue
+        try:
+            said = parse_mention(row["mention"])
+        except ValueError as exc:
+            problems.append(Problem("figures.csv", line, "mention", "one number per mention", str(exc)))
+            continue
+        if said.value != row["value"]:
+            problems.append(Problem("figures.csv", line, "value", "value in mention",
+                                    f"{row['value']:g} is not the number in its mention "
+                                    f"{row['mention']!r}, which reads {said.value:g}"))
+        if said.value_high != row["value_high"]:
+            problems.append(Problem("figures.csv", line, "value_high", "value in mention",
+                                    f"{row['value_high']} does not match the range in "
+                                    f"{row['mention']!r} ({said.value_high})"))
+        if said.qualifier is not None and said.qualifier != row["qualifier"]:
+            problems.append(Problem("figures.csv", line, "qualifier", "qualifier in mention",
+                                    f"{row['mention']!r} says {said.qualifier}, "
+                                    f"the row says {row['qualifier']}"))
+        if (row["qualifier"] == "range") != (row["value_high"] is not None):
+            problems.append(Problem("figures.csv", line, "value_high", "range",
+                                    "a range needs value_high, and only a range has one"))
+        if (row["parent_id"] is None) != (row["relation"] is None):
+            problems.append(Problem("figures.csv", line, "relation", "relation with parent",
+                                    "a parent_id needs a relation (part or subset), "
+                                    "and a relation needs a parent_id"))
