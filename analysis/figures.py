@@ -9,6 +9,15 @@ import pandas as pd
 from .package import OUTLINE_MARKER, load_package
 
 
+# The figures table as users see it: the curated columns, the breakdown links and
+# the glossary labels, in reading order.
+FIGURE_COLUMNS = [
+    "report_id", "figure_id", "chapter", "section", "theme", "topic", "topic_zh", "topic_en",
+    "indicator_zh", "indicator_en", "value", "value_high", "unit", "unit_en", "unit_en_singular",
+    "measure", "qualifier", "parent_id", "relation", "mention", "quote", "note",
+]
+
+
 def load_table(name: str, report: str | None = None) -> pd.DataFrame:
     """One table of the package as a DataFrame (a copy), optionally for one report."""
     tables = load_package().tables
@@ -28,11 +37,14 @@ def load_figures(report: str | None = None) -> pd.DataFrame:
 
 def _figures(report: str | None = None) -> pd.DataFrame:
     figures = load_table("figures", report)
+    links = load_table("breakdowns", report)
     topics = load_table("topics")
     units = load_table("units")
-    out = figures.merge(topics, on="topic", how="left").merge(units, on="unit", how="left")
+    out = (figures.merge(links, on=["report_id", "figure_id"], how="left")
+           .merge(topics, on="topic", how="left")
+           .merge(units, on="unit", how="left"))
     out["chapter"] = out["section"].str.extract(f"^({OUTLINE_MARKER.pattern})", expand=False)
-    return out
+    return out[FIGURE_COLUMNS]
 
 
 def get_figure(figure_id: str, report: str | None = None) -> pd.Series:

@@ -7,7 +7,7 @@ the rules that tie rows to the raw text live here, once:
 - every quote (and section heading) occurs exactly once in its report's raw text;
 - every mention occurs exactly once in its quote;
 - a figure's value, range and qualifier are what its mention says;
-- a section path is its parent's path plus the heading's own outline marker.
+- a section path ends with its heading's outline marker, and its parent path exists.
 """
 
 from __future__ import annotations
@@ -108,10 +108,11 @@ def _frame(rows: list[dict], fields: list[dict], names: list[str]) -> pd.DataFra
 
 def _check_sections(rows, raw, problems) -> list[Span]:
     spans = []
+    paths = {(row["report_id"], row["section"]) for row in rows}
     for row in rows:
         text = raw.get(row["report_id"])
-        heading = row["heading"]
-        if text is None or heading is None:
+        heading, section = row["heading"], row["section"]
+        if text is None or heading is None or section is None:
             continue
         span = locate(text, row, "sections.csv", problems, quote_field="heading", mention_field=None)
         marker = OUTLINE_MARKER.match(heading)
@@ -119,14 +120,17 @@ def _check_sections(rows, raw, problems) -> list[Span]:
             problems.append(Problem("sections.csv", row["_line"], "heading", "outline marker",
                                     f"{heading!r} does not start with an outline marker (一、 (一) 1. 1))"))
             continue
-        expected = (row["parent"] or "") + marker.group(0)
-        if row["section"] != expected:
+        parent = section[: -len(marker.group(0))]
+        if not section.endswith(marker.group(0)):
             problems.append(Problem("sections.csv", row["_line"], "section", "section path",
-                                    f"{row['section']!r} should be the parent's path plus the "
-                                    f"heading's marker: {expected!r}"))
+                                    f"{section!r} should end with the heading's marker "
+                                    f"{marker.group(0)!r}"))
+        elif parent and (row["report_id"], parent) not in paths:
+            problems.append(Problem("sections.csv", row["_line"], "section", "section path",
+                                    f"the parent section {parent!r} of {section!r} is not in the table"))
         if span is not None:
             spans.append(Span(row["report_id"], span[0], span[0] + marker.end(),
-                              "sections", row["section"]))
+                              "sections", section))
     return spans
 
 
@@ -154,8 +158,8 @@ def _check_figure_values(rows, problems) -> None:
             continue
         if said.value != row["value"]:
             problems.append(Problem("figures.csv", line, "value", "value in mention",
-                                    f"{row['value']:g} is not the number in its mention "
-                                    f"{row['mention']!r}, which reads {said.value:g}"))
+                                    f"{_fmt(row['value'])} is not the number in its mention "
+                                    f"{row['mention']!r}, which reads {_fmt(said.value)}"))
         if said.value_high != row["value_high"]:
             problems.append(Problem("figures.csv", line, "value_high", "value in mention",
                                     f"{row['value_high']} does not match the range in "
@@ -167,7 +171,7 @@ def _check_figure_values(rows, problems) -> None:
         if (row["qualifier"] == "range") != (row["value_high"] is not None):
             problems.append(Problem("figures.csv", line, "value_high", "range",
                                     "a range needs value_high, and only a range has one"))
-        if (row["parent_id"] is None) != (row["relation"] is None):
-            problems.append(Problem("figures.csv", line, "relation", "relation with parent",
-                                    "a parent_id needs a relation (part or subset), "
-                                    "and a relation needs a parent_id"))
+
+
+def _fmt(x: float) -> str:
+    return f"{int(x)}" if float(x).is_integer() else f"{x}"

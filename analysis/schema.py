@@ -172,3 +172,35 @@ def check_foreign_keys(descriptor: dict, tables: dict[str, list[dict]]) -> list[
                         resource["path"], row["_line"], fk["fields"][-1], "foreignKey",
                         f"{shown!r} is not a {ref_fields[-1]} in {target}"))
     return problems
+
+
+def markdown_dictionary(descriptor: dict) -> str:
+    """The data dictionary in Markdown, generated from the schema (the README embeds it)."""
+    parts = []
+    for resource in descriptor["resources"]:
+        schema = resource["schema"]
+        key = ", ".join(schema.get("primaryKey", []))
+        parts += [f"#### `{resource['path']}`", "", resource["description"], "",
+                  f"Key: {key}.", "", "| field | type | rules | description |",
+                  "|---|---|---|---|"]
+        for field in schema["fields"]:
+            rules = [_rule_text(name, value) for name, value in field.get("constraints", {}).items()]
+            description = field["description"].replace("|", "\\|")
+            parts.append(f"| `{field['name']}` | {field['type']} | {'; '.join(rules)} | {description} |")
+        for fk in schema.get("foreignKeys", []):
+            target = fk["reference"]["resource"] or resource["name"]
+            parts.append("")
+            parts.append(f"- {', '.join(fk['fields'])} → `{target}` "
+                         f"({', '.join(fk['reference']['fields'])})")
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _rule_text(name: str, value) -> str:
+    if value is True:
+        return name
+    if name == "enum":
+        return "one of " + ", ".join(f"`{v}`" for v in value)
+    if name == "pattern":
+        return f"pattern `{value}`"
+    return f"{name} {value}"

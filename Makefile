@@ -1,0 +1,45 @@
+# The project's verbs. Each target sets up the virtual environment it needs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+BUILD ?= build
+
+.PHONY: help setup briefing test lab bench validate refresh clean
+
+help:
+	@echo "make briefing  execute the notebooks into $(BUILD)/ and write $(BUILD)/briefing.html"
+	@echo "make test      run every test, nbval over every notebook included"
+	@echo "make lab       open JupyterLab on the notebooks"
+	@echo "make bench     measure load and notebook times (not part of make test)"
+	@echo "make validate  validate the data package and its coverage of the raw text"
+	@echo "make refresh   re-execute the notebooks in place (update stored outputs)"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+briefing: $(STAMP)
+	$(PY) -m analysis briefing --out $(BUILD)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
+
+validate: $(STAMP)
+	$(PY) -m analysis validate
+
+refresh: $(STAMP)
+	$(PY) -m analysis refresh
+
+clean:
+	rm -rf $(BUILD)

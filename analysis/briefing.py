@@ -1,0 +1,70 @@
+"""Execute the notebooks into build/ and export one self-contained, offline HTML briefing."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+TIMEOUT = 300
+# nbconvert points these at CDNs by default; empty, the page needs no network.
+OFFLINE_URLS = ("mathjax_url", "require_js_url", "jquery_url", "mermaid_js_url",
+                "mermaid_layout_elk_js_url", "widget_renderer_url", "jupyter_widgets_base_url")
+
+
+def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The curated notebooks, in their numbered order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]*.ipynb"))
+
+
+def execute(path: Path, out_dir: Path) -> Path:
+    """Run a copy of one notebook top to bottom (cwd = notebooks/) and save it in out_dir."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / path.name
+    nbformat.write(nb, target)
+    return target
+
+
+def refresh(paths: list[Path]) -> None:
+    """Re-execute notebooks in place, so their committed outputs match a fresh run."""
+    for path in paths:
+        execute(path, path.parent)
+        print(f"refreshed {path.relative_to(ROOT)}")
+
+
+def combine(executed: list[Path]) -> nbformat.NotebookNode:
+    """One notebook holding every executed notebook's cells, in order."""
+    combined = nbformat.v4.new_notebook()
+    combined.metadata = copy.deepcopy(nbformat.read(executed[0], as_version=4).metadata)
+    combined.metadata["title"] = "Ganxian District 2020 rule-of-law report: briefing"
+    for path in executed:
+        combined.cells.extend(nbformat.read(path, as_version=4).cells)
+    return combined
+
+
+def export_html(nb: nbformat.NotebookNode, target: Path) -> Path:
+    """HTML with inputs hidden and no link to any CDN, readable offline."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, **{url: "" for url in OFFLINE_URLS})
+    body, _ = exporter.from_notebook_node(nb)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def build(out: Path) -> Path:
+    executed = [execute(p, out / "notebooks") for p in notebook_paths()]
+    for path in executed:
+        print(f"executed {path.relative_to(out.parent) if out.parent in path.parents else path}")
+    html = export_html(combine(executed), out / "briefing.html")
+    print(f"wrote {html}")
+    return html

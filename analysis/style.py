@@ -1,0 +1,76 @@
+"""The house chart style, set in one place: font, palette, sizes.
+
+Chinese is rendered with Noto Sans SC (SIL Open Font License 1.1), which
+requirements.txt installs from the package index, so no system font is needed.
+A system Noto Sans CJK is used when the packaged font is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+
+PACKAGED_FONT = ("pylopdf_fonts_zh_cn", "NotoSansSC-Regular.otf")
+SYSTEM_FONTS = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+)
+# Okabe-Ito: distinguishable with the common forms of colour-blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+GREY = "#6b6b6b"
+
+_registered: str | None = None
+
+
+def font_path() -> Path:
+    """The Chinese font file to use; raise with install advice when there is none."""
+    spec = importlib.util.find_spec(PACKAGED_FONT[0])
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / PACKAGED_FONT[1]
+        if path.exists():
+            return path
+    for candidate in SYSTEM_FONTS:
+        if Path(candidate).exists():
+            return Path(candidate)
+    raise RuntimeError(
+        "No Chinese font found. Install the project's requirements "
+        "(pip install -r requirements.txt, which brings Noto Sans SC), "
+        "or the system package fonts-noto-cjk.")
+
+
+def register_font() -> str:
+    """Register the Chinese font with matplotlib once; return its family name."""
+    global _registered
+    if _registered is None:
+        path = font_path()
+        font_manager.fontManager.addfont(str(path))
+        _registered = font_manager.FontProperties(fname=str(path)).get_name()
+    return _registered
+
+
+def use() -> None:
+    """Apply the house style to every chart drawn after this call."""
+    family = register_font()
+    matplotlib.rcParams.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": [family, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlelocation": "left",
+        "axes.titlesize": 14,
+        "axes.titleweight": "normal",
+        "axes.labelcolor": GREY,
+        "xtick.color": GREY,
+        "ytick.color": GREY,
+        "figure.figsize": (7.5, 4.2),
+        "figure.dpi": 100,
+        "savefig.dpi": 200,
+        "savefig.bbox": "tight",
+        "svg.fonttype": "path",
+        "svg.hashsalt": "rule-of-law",
+    })

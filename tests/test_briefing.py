@@ -1,0 +1,22 @@
+"""The briefing is one self-contained HTML page that needs no network."""
+
+import re
+
+import nbformat
+
+from analysis.briefing import combine, export_html, notebook_paths
+
+
+def test_briefing_html_is_offline_and_holds_every_notebook(tmp_path):
+    paths = notebook_paths()
+    assert paths, "no notebooks found"
+    html = export_html(combine(paths), tmp_path / "briefing.html").read_text(encoding="utf-8")
+    remote = re.findall(r"""(?:src=|href=|import\()["'](https?://[^"']+)""", html)
+    assert remote == []
+    without_images = re.sub(r"data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+", "", html)
+    assert not re.search(r"https?://[^\s\"']*cdn", without_images)
+    for path in paths:
+        title = nbformat.read(path, as_version=4).cells[0].source.splitlines()[0].lstrip("# ")
+        assert title in html
+    assert "<img" in html and "data:image/png;base64" in html  # charts are embedded
+    assert "<pre" not in html or "import analysis" not in html  # inputs are hidden
