@@ -16,6 +16,10 @@ _MENTION = re.compile(
     rf"(?P<low>{_NUMBER})(?:\s*[-~～—至到]\s*(?P<high>{_NUMBER}))?"
     r"\s*(?P<q1>[余多])?\s*(?P<mult>[万亿])?"
 )
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+")
 QUALIFIER_WORDS = {  # word in the mention -> qualifier
     "余": "more_than",
     "多": "more_than",
@@ -48,18 +52,37 @@ def parse_mention(text: str) -> Mention:
     """Parse a mention holding exactly one number or range; raise ValueError otherwise."""
     norm = normalise(text)
     matches = list(_MENTION.finditer(norm))
+    if not matches:
+        chinese = _CN_NUMBER.findall(norm)
+        if len(chinese) == 1:
+            return Mention(float(chinese_to_int(chinese[0])), None, _qualifier(norm))
     if len(matches) != 1:
         raise ValueError(f"{text!r} holds {len(matches)} numbers; a mention must hold exactly one")
     m = matches[0]
     factor = MULTIPLIERS.get(m.group("mult"), 1)
     low = _to_float(m.group("low")) * factor
     high = _to_float(m.group("high")) * factor if m.group("high") else None
-    if high is not None:
-        qualifier = "range"
-    else:
-        found = [q for word, q in QUALIFIER_WORDS.items() if word in norm]
-        qualifier = found[0] if found else None
+    qualifier = "range" if high is not None else _qualifier(norm)
     return Mention(_round(low), None if high is None else _round(high), qualifier)
+
+
+def _qualifier(text: str) -> str | None:
+    found = [q for word, q in QUALIFIER_WORDS.items() if word in text]
+    return found[0] if found else None
+
+
+def chinese_to_int(numeral: str) -> int:
+    """A Chinese numeral below 10000 as an integer: 两 is 2, 十九 is 19, 一百零八 is 108."""
+    total, digit = 0, None
+    for char in numeral:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit = None
+        else:
+            raise ValueError(f"{numeral!r} is not a Chinese numeral")
+    return total + (digit or 0)
 
 
 def _to_float(digits: str) -> float:

@@ -34,3 +34,16 @@ def test_a_mention_holds_exactly_one_number(text):
 
 def test_numbers_in_counts_a_range_once():
     assert numbers_in("均安排了1-2名法律服务志愿者，共19个乡镇") == ["1-2", "19"]
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("两", 2), ("十", 10), ("十九", 19), ("二十", 20), ("一百零八", 108), ("三千五百", 3500),
+])
+def test_chinese_numerals(numeral, value):
+    from analysis.numbers import chinese_to_int
+    assert chinese_to_int(numeral) == value
+
+
+def test_a_mention_in_chinese_numerals():
+    said = parse_mention("两个部门")
+    assert (said.value, said.qualifier) == (2, None)
