@@ -83,6 +83,9 @@ def _load(data_dir: Path) -> Package:
                              rows.get("non_figures", []), raw, problems)
     spans += _check_mentions("figures.csv", "figures", "figure_id",
                              rows.get("figures", []), raw, problems)
+    # Text issues are located like mentions but account for no number.
+    _check_mentions("text_issues.csv", "text_issues", "issue_id",
+                    rows.get("text_issues", []), raw, problems)
     _check_figure_values(rows.get("figures", []), problems)
     if problems:
         raise DataError(problems)

@@ -70,7 +70,7 @@ def use() -> None:
         "figure.figsize": (7.5, 4.2),
         "figure.dpi": 100,
         "savefig.dpi": 200,
-        "savefig.bbox": "tight",
+        "savefig.bbox": "standard",  # exports keep their fixed size
         "svg.fonttype": "path",
         "svg.hashsalt": "rule-of-law",
     })

@@ -1,0 +1,129 @@
+"""The briefing charts: which chart of which figures, with their editorial titles.
+
+`python -m analysis charts` exports every chart here in Chinese, English or both.
+Titles and notes are editorial words in both languages; every number comes from data.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from . import charts
+from .audit import recompute_rate
+from .figures import load_table
+from .labels import LANGS, Lang
+
+
+def _year() -> int:
+    return int(load_table("reports")["year"].iloc[0])
+
+
+def _t(zh: str, en: str) -> dict[str, str]:
+    year = _year()
+    return {"zh": zh.format(year=year), "en": en.format(year=year)}
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    chart_id: str
+    build: Callable[[Lang], Figure]
+
+
+def _national_references(prefix: str) -> list[charts.Reference]:
+    refs = load_table("references")
+    refs = refs[refs["reference_id"].str.startswith(prefix)]
+    return [charts.Reference(r.label_zh, r.label_en, r.value) for r in refs.itertuples()]
+
+
+def _review_rate(lang: Lang) -> Figure:
+    refs = [charts.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
+            for d in recompute_rate("review_correction_rate") if d.standard]
+    return charts.bullet(
+        "review_correction_rate", refs + _national_references("national_review_correction"),
+        lang=lang, extra_figures=["review_revoked", "review_ordered_redo", "review_pending"],
+        note=_t("报告未说明纠错率的分子与分母。",
+                "The report does not say which decisions or which denominator it counts.")[lang])
+
+
+def _mediation_rate(lang: Lang) -> Figure:
+    refs = [charts.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
+            for d in recompute_rate("mediation_success_rate")]
+    return charts.bullet(
+        "mediation_success_rate", refs, lang=lang,
+        extra_figures=["disputes_accepted", "disputes_mediated"],
+        note=_t("报告所述比率高于由其自身数字重算的结果。",
+                "The stated rate is higher than the one its own counts give.")[lang])
+
+
+CATALOGUE: list[ChartSpec] = [
+    ChartSpec("headline_figures", lambda lang: charts.big_numbers(
+        ["review_cases_accepted", "criminal_transfers", "hotline_requests",
+         "legal_aid_cases", "disputes_accepted", "credit_records"], lang=lang,
+        title=_t("{year}年主要数字", "Headline figures of {year}")[lang])),
+    ChartSpec("review_outcomes", lambda lang: charts.part_to_whole(
+        "review_cases_accepted", lang=lang,
+        title=_t("{year}年行政复议案件的处理结果", "How the {year} administrative review cases ended")[lang])),
+    ChartSpec("review_correction_rate", _review_rate),
+    ChartSpec("criminal_transfers_by_agency", lambda lang: charts.ranked_bar(
+        ["criminal_transfers_public_security", "criminal_transfers_ecology",
+         "criminal_transfers_agriculture", "criminal_transfers_water"], lang=lang,
+        title=_t("行政执法移送刑事司法案件，按移送单位", "Cases transferred to criminal justice, by agency")[lang])),
+    ChartSpec("inspection_funnel", lambda lang: charts.funnel(
+        ["inspection_plans", "inspection_tasks", "inspection_results"], lang=lang,
+        title=_t("“双随机、一公开”：计划、任务与结果", "Random inspections: plans, tasks and results")[lang],
+        note=_t("检查结果多于检查任务，报告未说明计数口径。",
+                "There are more results than tasks; the report does not say how each is counted.")[lang])),
+    ChartSpec("legal_aid_cases", lambda lang: charts.part_to_whole(
+        "legal_aid_cases", lang=lang,
+        title=_t("{year}年法律援助案件，按类别", "Legal aid cases in {year}, by type")[lang])),
+    ChartSpec("legal_aid_recipients", lambda lang: charts.ranked_bar(
+        ["legal_aid_subsistence_allowance", "legal_aid_military", "legal_aid_registered_poor",
+         "legal_aid_elderly", "legal_aid_disabled", "legal_aid_minors", "legal_aid_women",
+         "legal_aid_migrant_workers"], lang=lang,
+        title=_t("法律援助涉及的人群", "Legal aid recipients by group")[lang],
+        note=_t("各人群可能重叠，报告未给出受援人总数。",
+                "Groups may overlap; the report gives no total of recipients.")[lang])),
+    ChartSpec("mediation_organisations", lambda lang: charts.part_to_whole(
+        "mediation_organisations", lang=lang,
+        title=_t("人民调解组织，按层级", "People's mediation organisations by level")[lang])),
+    ChartSpec("mediators_by_level", lambda lang: charts.part_to_whole(
+        "mediators", lang=lang,
+        title=_t("专兼职调解员，按层级", "Mediators by level")[lang],
+        note=_t("行业性专业性调解员以“个”计。",
+                "Sector-specific mediators are counted in 个 (units) in the report.")[lang])),
+    ChartSpec("dispute_funnel", lambda lang: charts.funnel(
+        ["disputes_accepted", "disputes_mediated"], lang=lang,
+        title=_t("矛盾纠纷：受理与调解成功", "Disputes: accepted and mediated successfully")[lang])),
+    ChartSpec("mediation_success_rate", _mediation_rate),
+]
+
+
+def export_all(out: Path, langs: tuple[Lang, ...] = LANGS) -> Path:
+    """Write every catalogue chart in each language, and index.csv / index.md listing them."""
+    rows = []
+    for spec in CATALOGUE:
+        for lang in langs:
+            fig = spec.build(lang)
+            files = charts.save(fig, out / lang, spec.chart_id)
+            info = fig.chart_info
+            plt.close(fig)
+            rows.append({"chart": spec.chart_id, "lang": lang, "title": info.title,
+                         "png": f"{lang}/{files['png']}", "svg": f"{lang}/{files['svg']}",
+                         "meta": f"{lang}/{files['json']}", "source": info.source,
+                         "alt_text": info.alt_text})
+    with open(out / "index.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    lines = ["# Briefing charts", "", "PNG (16 cm wide, 300 dpi) and SVG, with alt text.", "",
+             "| chart | lang | title | files |", "|---|---|---|---|"]
+    lines += [f"| {r['chart']} | {r['lang']} | {r['title']} | [png]({r['png']}) · [svg]({r['svg']}) |"
+              for r in rows]
+    (out / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out / "index.csv"

@@ -1,0 +1,267 @@
+"""The chart kinds the report needs, one finishing step, and byte-stable export.
+
+Every chart function takes figure ids and a language ("zh" or "en"), reads labels and
+numbers from the data package, and returns a matplotlib Figure carrying a
+`chart_info` (title, source line, note, alt text) for export.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import labels, style
+from .figures import breakdown, get_figure, load_table
+from .labels import Lang, check_lang
+
+WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
+HEIGHT_IN = 3.9
+EXPORT_DPI = 300
+TITLE_PT, SUBTITLE_PT, SOURCE_PT = 12, 9, 7
+
+
+@dataclass
+class ChartInfo:
+    """What a chart says in words: stored beside the exported files."""
+
+    title: str
+    subtitle: str
+    source: str
+    note: str
+    alt_text: str
+    lang: str
+    figure_ids: list[str] = field(default_factory=list)
+
+
+def new_chart(height: float = HEIGHT_IN, axes: bool = True) -> tuple[Figure, plt.Axes | None]:
+    """A figure of fixed size whose plot area leaves room for the frame text."""
+    style.use()
+    fig = plt.figure(figsize=(WIDTH_IN, height), layout="constrained")
+    top = 1 - 0.78 / height  # title and subtitle
+    bottom = 0.42 / height  # note and source line
+    fig.get_layout_engine().set(rect=(0.0, bottom, 1.0, top - bottom))
+    ax = fig.add_subplot() if axes else None
+    return fig, ax
+
+
+def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Series],
+           note: str = "", alt_text: str = "", lang: Lang) -> Figure:
+    """Left-aligned title and subtitle, a note for caveats, and a source line at the foot."""
+    lang = check_lang(lang)
+    height = fig.get_figheight()
+    source = source_line(figures, lang)
+    fig.text(0.01, 1 - 0.12 / height, title, fontsize=TITLE_PT, ha="left", va="top")
+    if subtitle:
+        fig.text(0.01, 1 - 0.45 / height, subtitle, fontsize=SUBTITLE_PT, color=style.GREY,
+                 ha="left", va="top")
+    if note:
+        fig.text(0.01, 0.25 / height, labels.phrase("note", lang) + note, fontsize=SOURCE_PT,
+                 color=style.GREY, ha="left", va="bottom")
+    fig.text(0.01, 0.06 / height, source, fontsize=SOURCE_PT, color=style.GREY,
+             ha="left", va="bottom")
+    fig.chart_info = ChartInfo(title, subtitle, source, note, alt_text or title, lang,
+                               [f["figure_id"] for f in figures])
+    return fig
+
+
+def source_line(figures: list[pd.Series], lang: Lang) -> str:
+    """来源：《报告》第一、(一)2.2)部分 / Source: Report …, section 一、(一)2.2)"""
+    reports = load_table("reports").set_index("report_id")
+    report_ids = list(dict.fromkeys(f["report_id"] for f in figures))
+    sections = list(dict.fromkeys(f["section"] for f in figures))
+    key = "section" if len(sections) == 1 else "sections"
+    joiner = "、" if lang == "zh" else ", "
+    titles = joiner.join(labels.report_title(reports.loc[r], lang) for r in report_ids)
+    where = labels.phrase(key, lang, joiner.join(sections))
+    separator = "" if lang == "zh" else ", "
+    return f"{labels.phrase('source', lang)}{titles}{separator}{where}"
+
+
+def _figures(ids: list[str]) -> list[pd.Series]:
+    return [get_figure(i) for i in ids]
+
+
+def _alt(kind: str, title: str, pairs: list[tuple[str, str]], lang: Lang) -> str:
+    items = ("；" if lang == "zh" else "; ").join(f"{k} {v}" for k, v in pairs)
+    return f"{kind}: {title}. {items}." if lang == "en" else f"{kind}：{title}。{items}。"
+
+
+def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
+                  note: str = "") -> Figure:
+    """One bar split into the parts the report lists; a grey remainder if they fall short."""
+    lang = check_lang(lang)
+    split = breakdown(parent_id)
+    parent, parts = split.parent, split.parts
+    rows = [parts.iloc[i] for i in range(len(parts))]
+    fig, ax = new_chart(height=2.9)
+    left = 0.0
+    pairs = []
+    for i, part in enumerate(rows):
+        ax.barh(0, part["value"], left=left, color=style.PALETTE[i % len(style.PALETTE)],
+                edgecolor="white", height=0.6, label=f"{labels.indicator(part, lang)} "
+                f"{labels.amount(part, lang)}")
+        pairs.append((labels.indicator(part, lang), labels.amount(part, lang)))
+        left += part["value"]
+    rest = parent["value"] - left
+    if rest > 0:
+        ax.barh(0, rest, left=left, color="#d9d9d9", edgecolor="white", height=0.6,
+                label=f"{labels.phrase('not_broken_down', lang)} {labels.number(rest, lang)}")
+    ax.set_xlim(0, max(parent["value"], left))
+    ax.set_yticks([])
+    ax.spines[["left"]].set_visible(False)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False,
+              fontsize=8, handlelength=1, columnspacing=1.2)
+    heading = title or labels.indicator(parent, lang)
+    subtitle = f"{labels.phrase('total', lang)} {labels.amount(parent, lang, compact=False)}"
+    kind = "堆叠条形图" if lang == "zh" else "Stacked bar"
+    return finish(fig, title=heading, subtitle=subtitle, figures=[parent, *rows], note=note,
+                  lang=lang, alt_text=_alt(kind, f"{heading}, {subtitle}", pairs, lang))
+
+
+def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
+               note: str = "") -> Figure:
+    """Horizontal bars, largest on top, each labelled with its value."""
+    lang = check_lang(lang)
+    figures = sorted(_figures(figure_ids), key=lambda f: f["value"])
+    height = max(2.6, 1.3 + 0.32 * len(figures))
+    fig, ax = new_chart(height=height)
+    names = [labels.indicator(f, lang) for f in figures]
+    values = [f["value"] for f in figures]
+    bars = ax.barh(names, values, color=style.PALETTE[0], height=0.65)
+    ax.bar_label(bars, labels=[labels.amount(f, lang) for f in figures], padding=3, fontsize=8)
+    ax.set_xlim(0, max(values) * 1.18)
+    ax.xaxis.set_visible(False)
+    ax.spines[["bottom"]].set_visible(False)
+    ax.tick_params(axis="y", labelsize=8.5, length=0)
+    pairs = [(n, labels.amount(f, lang)) for n, f in zip(names, figures)][::-1]
+    kind = "条形图" if lang == "zh" else "Bar chart"
+    return finish(fig, title=title, subtitle=subtitle, figures=figures[::-1], note=note,
+                  lang=lang, alt_text=_alt(kind, title, pairs, lang))
+
+
+def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
+           note: str = "") -> Figure:
+    """Stages of a process, top to bottom, each with its share of the stage before."""
+    lang = check_lang(lang)
+    figures = _figures(figure_ids)
+    height = max(2.6, 1.4 + 0.45 * len(figures))
+    fig, ax = new_chart(height=height)
+    values = [f["value"] for f in figures]
+    widest = max(values)
+    pairs = []
+    for y, f in enumerate(figures):
+        ax.barh(y, f["value"], left=(widest - f["value"]) / 2, color=style.PALETTE[0], height=0.7)
+        text = labels.amount(f, lang)
+        if y > 0 and values[y - 1]:
+            share = f"{f['value'] / values[y - 1]:.0%}"
+            text += f"（{labels.phrase('of_previous', lang, share)}）" if lang == "zh" \
+                else f" ({labels.phrase('of_previous', lang, share)})"
+        ax.text(widest / 2, y, text, ha="center", va="center", fontsize=8.5, color="white"
+                if f["value"] > widest * 0.45 else "black")
+        pairs.append((labels.indicator(f, lang), text))
+    ax.set_yticks(range(len(figures)), [labels.indicator(f, lang) for f in figures], fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, widest)
+    ax.xaxis.set_visible(False)
+    ax.spines[["bottom", "left"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    kind = "漏斗图" if lang == "zh" else "Funnel"
+    return finish(fig, title=title, subtitle=subtitle, figures=figures, note=note, lang=lang,
+                  alt_text=_alt(kind, title, pairs, lang))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A value a rate is read against: a target, a national figure, a recomputation."""
+
+    label_zh: str
+    label_en: str
+    value: float
+
+    def label(self, lang: Lang) -> str:
+        return self.label_zh if check_lang(lang) == "zh" else self.label_en
+
+
+def bullet(rate_id: str, references: list[Reference], lang: Lang = "zh", title: str = "",
+           note: str = "", extra_figures: list[str] = ()) -> Figure:
+    """A stated rate as a bar on a 0-100% scale, with reference values marked on it."""
+    lang = check_lang(lang)
+    rate = get_figure(rate_id)
+    fig, ax = new_chart(height=2.4 + 0.22 * len(references))
+    ax.barh(0, 100, color="#eeeeee", height=0.8)
+    ax.barh(0, rate["value"], color=style.PALETTE[0], height=0.35)
+    ax.text(rate["value"], 0.3, f"{labels.phrase('stated', lang)} {labels.amount(rate, lang)}",
+            ha="center", va="bottom", fontsize=8.5)
+    pairs = [(labels.phrase("stated", lang), labels.amount(rate, lang))]
+    for i, ref in enumerate(references):
+        colour = style.PALETTE[(i + 1) % len(style.PALETTE)]
+        ax.plot([ref.value, ref.value], [-0.4, 0.4], color=colour, linewidth=2.2)
+        shown = f"{labels.number(round(ref.value, 1), lang)}%"
+        ax.text(ref.value, -0.45 - 0.28 * i, f"{ref.label(lang)} {shown}", color=colour,
+                ha="center", va="top", fontsize=8)
+        pairs.append((ref.label(lang), shown))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(-0.6 - 0.28 * len(references), 0.8)
+    ax.set_yticks([])
+    ax.spines[["left"]].set_visible(False)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    ax.tick_params(axis="x", labelsize=8)
+    heading = title or labels.indicator(rate, lang)
+    kind = "子弹图" if lang == "zh" else "Bullet chart"
+    figures = [rate, *_figures(list(extra_figures))]
+    return finish(fig, title=heading, figures=figures, note=note, lang=lang,
+                  alt_text=_alt(kind, heading, pairs, lang))
+
+
+def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
+                note: str = "", columns: int = 3) -> Figure:
+    """A panel of headline figures: the number large, its indicator beneath."""
+    lang = check_lang(lang)
+    figures = _figures(figure_ids)
+    rows = -(-len(figures) // columns)
+    fig, ax = new_chart(height=1.5 + 1.05 * rows)
+    ax.set_axis_off()
+    ax.set_xlim(0, columns)
+    ax.set_ylim(rows, 0)
+    pairs = []
+    for i, f in enumerate(figures):
+        x, y = i % columns + 0.5, i // columns
+        big = labels.amount(f, lang)
+        ax.text(x, y + 0.42, big, ha="center", va="bottom", fontsize=17, color=style.PALETTE[0])
+        ax.text(x, y + 0.5, _wrap(labels.indicator(f, lang), 14 if lang == "zh" else 26),
+                ha="center", va="top", fontsize=8, color="#333333")
+        pairs.append((labels.indicator(f, lang), big))
+    kind = "数字面板" if lang == "zh" else "Big-number panel"
+    return finish(fig, title=title, subtitle=subtitle, figures=figures, note=note, lang=lang,
+                  alt_text=_alt(kind, title, pairs, lang))
+
+
+def _wrap(text: str, width: int) -> str:
+    if " " not in text:  # Chinese: cut by characters
+        return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+def save(fig: Figure, out_dir: Path, name: str) -> dict[str, str]:
+    """PNG (fixed size, 300 dpi) and SVG, byte-identical from run to run, with a JSON
+    sidecar holding the title, source, note and alt text. Returns the file names."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    png, svg, meta = out_dir / f"{name}.png", out_dir / f"{name}.svg", out_dir / f"{name}.json"
+    fig.savefig(png, dpi=EXPORT_DPI, metadata={"Software": None}, bbox_inches=None)
+    fig.savefig(svg, metadata={"Date": None}, bbox_inches=None)
+    info = asdict(fig.chart_info)
+    meta.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return {"png": png.name, "svg": svg.name, "json": meta.name}

@@ -1,0 +1,96 @@
+"""Words and numbers in the reader's language: labels from the data, numbers by convention.
+
+Chinese: 万 and 亿 for large numbers, the report's measure words (件, 人), 余 and 以上.
+English: thousands separators, "million", English units (cases, people), + and ≥.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# The few fixed phrases of a chart's frame; everything else comes from the data.
+PHRASES = {
+    "source": {"zh": "来源：", "en": "Source: "},
+    "section": {"zh": "第{}部分", "en": "section {}"},
+    "sections": {"zh": "第{}部分", "en": "sections {}"},
+    "note": {"zh": "注：", "en": "Note: "},
+    "total": {"zh": "合计", "en": "Total"},
+    "not_broken_down": {"zh": "未细分", "en": "not broken down"},
+    "stated": {"zh": "报告所述", "en": "stated"},
+    "of_previous": {"zh": "为上一步的{}", "en": "{} of previous"},
+    "figures_per_topic": {"zh": "数字个数", "en": "number of figures"},
+}
+
+
+def check_lang(lang: str) -> Lang:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang  # type: ignore[return-value]
+
+
+def phrase(key: str, lang: Lang, *args) -> str:
+    return PHRASES[key][check_lang(lang)].format(*args)
+
+
+def indicator(figure: pd.Series, lang: Lang) -> str:
+    return figure["indicator_zh"] if check_lang(lang) == "zh" else figure["indicator_en"]
+
+
+def topic(figure: pd.Series, lang: Lang) -> str:
+    return figure["topic_zh"] if check_lang(lang) == "zh" else figure["topic_en"]
+
+
+def unit(figure: pd.Series, lang: Lang, value: float | None = None) -> str:
+    if check_lang(lang) == "zh":
+        return figure["unit"]
+    if value is not None and value == 1:
+        return figure["unit_en_singular"]
+    return figure["unit_en"]
+
+
+def number(value: float, lang: Lang, compact: bool = False) -> str:
+    """A number as the language writes it; compact shortens large numbers (440万, 4.4 million)."""
+    lang = check_lang(lang)
+    if compact and lang == "zh" and abs(value) >= 10_000:
+        for size, word in ((100_000_000, "亿"), (10_000, "万")):
+            if abs(value) >= size:
+                return f"{_trim(value / size)}{word}"
+    if compact and lang == "en" and abs(value) >= 1_000_000:
+        return f"{_trim(value / 1_000_000)} million"
+    if float(value).is_integer():
+        return f"{int(value):,}" if lang == "en" else f"{int(value)}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if lang == "en" else _trim(value)
+
+
+def _trim(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def amount(figure: pd.Series, lang: Lang, compact: bool = True) -> str:
+    """A figure's value with its unit and qualifier: 440万余条 / 4.4 million+ records."""
+    lang = check_lang(lang)
+    value, qualifier = figure["value"], figure["qualifier"]
+    text = number(value, lang, compact)
+    if qualifier == "range":
+        text = f"{text}-{number(figure['value_high'], lang, compact)}"
+    measure_word = unit(figure, lang, value)
+    percent = figure["unit"] == "%"
+    if lang == "zh":
+        more = "余" if qualifier == "more_than" else ""
+        least = "以上" if qualifier == "at_least" else ""
+        approx = "约" if qualifier == "approximately" else ""
+        return f"{approx}{text}{more}{measure_word}{least}"
+    prefix = {"at_least": "≥", "approximately": "~"}.get(qualifier, "")
+    suffix = "+" if qualifier == "more_than" else ""
+    if percent:
+        return f"{prefix}{text}%{suffix}"
+    return f"{prefix}{text}{suffix} {measure_word}"
+
+
+def report_title(report: pd.Series, lang: Lang) -> str:
+    return f"《{report['title_zh']}》" if check_lang(lang) == "zh" else report["title_en"]
