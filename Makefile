@@ -8,7 +8,7 @@ BUILD ?= build
 .PHONY: help setup briefing test lab bench validate refresh clean
 
 help:
-	@echo "make briefing  execute the notebooks into $(BUILD)/ and write $(BUILD)/briefing.html"
+	@echo "make briefing  execute the notebooks into $(BUILD)/, write $(BUILD)/briefing.html and $(BUILD)/charts/"
 	@echo "make test      run every test, nbval over every notebook included"
 	@echo "make lab       open JupyterLab on the notebooks"
 	@echo "make bench     measure load and notebook times (not part of make test)"
@@ -25,6 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 briefing: $(STAMP)
 	$(PY) -m analysis briefing --out $(BUILD)
+	$(PY) -m analysis charts --lang both --out $(BUILD)/charts
 
 test: $(STAMP)
 	$(PY) -m pytest

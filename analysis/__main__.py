@@ -20,11 +20,34 @@ def main(argv: list[str] | None = None) -> int:
     refresh = commands.add_parser("refresh", help="re-execute notebooks in place (stored outputs)")
     refresh.add_argument("notebooks", nargs="*", type=Path)
 
+    audit = commands.add_parser("audit", help="check the report against itself (always exits 0)")
+    audit.add_argument("--report", default=None, help="one report id (default: all)")
+    audit.add_argument("--format", choices=["table", "json", "csv"], default="table")
+
+    chart = commands.add_parser("charts", help="export every briefing chart (PNG, SVG, alt text)")
+    chart.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    chart.add_argument("--out", type=Path, default=Path("build/charts"))
+
     dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     dictionary.add_argument("--write", type=Path, default=None,
                             help="replace the dictionary block in this file (README.md)")
 
     args = parser.parse_args(argv)
+    if args.command == "audit":
+        from .audit_report import render
+        try:
+            text = render(args.report, args.format)
+        except KeyError as exc:  # an unknown report id is a usage error, not a finding
+            print(f"error: {exc.args[0]}", file=sys.stderr)
+            return 2
+        print(text, end="")
+        return 0
+    if args.command == "charts":
+        from .catalogue import export_all
+        langs = ("zh", "en") if args.lang == "both" else (args.lang,)
+        index = export_all(args.out, langs)
+        print(f"wrote {index}")
+        return 0
     if args.command == "dictionary":
         return _dictionary(args.write)
     if args.command == "validate":

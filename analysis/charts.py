@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from . import labels, style
 from .figures import breakdown, get_figure, load_table
+from .package import OUTLINE_MARKER
 from .labels import Lang, check_lang
 
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
@@ -74,6 +75,8 @@ def source_line(figures: list[pd.Series], lang: Lang) -> str:
     reports = load_table("reports").set_index("report_id")
     report_ids = list(dict.fromkeys(f["report_id"] for f in figures))
     sections = list(dict.fromkeys(f["section"] for f in figures))
+    if len(sections) > 2:  # many sections: name the chapters they belong to
+        sections = list(dict.fromkeys(OUTLINE_MARKER.match(s).group(0) for s in sections))
     key = "section" if len(sections) == 1 else "sections"
     joiner = "、" if lang == "zh" else ", "
     titles = joiner.join(labels.report_title(reports.loc[r], lang) for r in report_ids)
@@ -93,30 +96,39 @@ def _alt(kind: str, title: str, pairs: list[tuple[str, str]], lang: Lang) -> str
 
 def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
                   note: str = "") -> Figure:
-    """One bar split into the parts the report lists; a grey remainder if they fall short."""
+    """One bar split into the parts the report lists, with a key of labels, values and
+    shares beneath; a grey remainder when the parts fall short of the total."""
     lang = check_lang(lang)
     split = breakdown(parent_id)
-    parent, parts = split.parent, split.parts
-    rows = [parts.iloc[i] for i in range(len(parts))]
-    fig, ax = new_chart(height=2.9)
-    left = 0.0
-    pairs = []
-    for i, part in enumerate(rows):
-        ax.barh(0, part["value"], left=left, color=style.PALETTE[i % len(style.PALETTE)],
-                edgecolor="white", height=0.6, label=f"{labels.indicator(part, lang)} "
-                f"{labels.amount(part, lang)}")
-        pairs.append((labels.indicator(part, lang), labels.amount(part, lang)))
-        left += part["value"]
-    rest = parent["value"] - left
+    parent = split.parent
+    rows = [split.parts.iloc[i] for i in range(len(split.parts))
+            if split.parts.iloc[i]["relation"] == "part"]
+    if not rows:
+        raise ValueError(f"{parent_id} has no parts that make up a whole; use ranked_bar")
+    segments = [(labels.part_label(r, lang), r["value"], labels.amount(r, lang)) for r in rows]
+    rest = parent["value"] - sum(r["value"] for r in rows)
     if rest > 0:
-        ax.barh(0, rest, left=left, color="#d9d9d9", edgecolor="white", height=0.6,
-                label=f"{labels.phrase('not_broken_down', lang)} {labels.number(rest, lang)}")
-    ax.set_xlim(0, max(parent["value"], left))
-    ax.set_yticks([])
-    ax.spines[["left"]].set_visible(False)
-    ax.tick_params(axis="x", labelsize=8)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False,
-              fontsize=8, handlelength=1, columnspacing=1.2)
+        segments.append((labels.phrase("not_broken_down", lang), rest, labels.number(rest, lang)))
+    key_rows = -(-len(segments) // 2)
+    fig, _ = new_chart(height=1.75 + 0.62 + 0.26 * key_rows, axes=False)
+    bar_ax, key_ax = fig.subplots(2, 1, height_ratios=[0.62, 0.26 * key_rows])
+    left, whole = 0.0, max(parent["value"], sum(v for _, v, _ in segments))
+    colours = [style.PALETTE[i % len(style.PALETTE)] for i in range(len(rows))] + ["#d9d9d9"]
+    for (name, value, _), colour in zip(segments, colours):
+        bar_ax.barh(0, value, left=left, color=colour, edgecolor="white", height=0.8)
+        left += value
+    bar_ax.set_xlim(0, whole)
+    bar_ax.set_axis_off()
+    key_ax.set_axis_off()
+    key_ax.set_xlim(0, 2)
+    key_ax.set_ylim(key_rows, 0)
+    pairs = []
+    for i, ((name, value, shown), colour) in enumerate(zip(segments, colours)):
+        x, y = (i // key_rows), i % key_rows + 0.5
+        share = f"{value / parent['value']:.0%}" if parent["value"] else ""
+        key_ax.add_patch(plt.Rectangle((x + 0.01, y - 0.3), 0.05, 0.6, color=colour))
+        key_ax.text(x + 0.09, y, f"{name}  {shown}  ({share})", va="center", fontsize=8)
+        pairs.append((name, f"{shown} ({share})"))
     heading = title or labels.indicator(parent, lang)
     subtitle = f"{labels.phrase('total', lang)} {labels.amount(parent, lang, compact=False)}"
     kind = "堆叠条形图" if lang == "zh" else "Stacked bar"
@@ -131,7 +143,7 @@ def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtit
     figures = sorted(_figures(figure_ids), key=lambda f: f["value"])
     height = max(2.6, 1.3 + 0.32 * len(figures))
     fig, ax = new_chart(height=height)
-    names = [labels.indicator(f, lang) for f in figures]
+    names = [labels.part_label(f, lang) for f in figures]
     values = [f["value"] for f in figures]
     bars = ax.barh(names, values, color=style.PALETTE[0], height=0.65)
     ax.bar_label(bars, labels=[labels.amount(f, lang) for f in figures], padding=3, fontsize=8)
@@ -162,8 +174,11 @@ def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: 
             share = f"{f['value'] / values[y - 1]:.0%}"
             text += f"（{labels.phrase('of_previous', lang, share)}）" if lang == "zh" \
                 else f" ({labels.phrase('of_previous', lang, share)})"
-        ax.text(widest / 2, y, text, ha="center", va="center", fontsize=8.5, color="white"
-                if f["value"] > widest * 0.45 else "black")
+        if f["value"] > widest * 0.55:  # room inside the bar
+            ax.text(widest / 2, y, text, ha="center", va="center", fontsize=8.5, color="white")
+        else:
+            ax.text((widest + f["value"]) / 2 + widest * 0.02, y, text, ha="left", va="center",
+                    fontsize=8.5)
         pairs.append((labels.indicator(f, lang), text))
     ax.set_yticks(range(len(figures)), [labels.indicator(f, lang) for f in figures], fontsize=8.5)
     ax.invert_yaxis()
@@ -190,33 +205,40 @@ class Reference:
 
 def bullet(rate_id: str, references: list[Reference], lang: Lang = "zh", title: str = "",
            note: str = "", extra_figures: list[str] = ()) -> Figure:
-    """A stated rate as a bar on a 0-100% scale, with reference values marked on it."""
+    """A stated rate as a bar on a 0-100% scale, reference values marked on it and named
+    in a key beneath."""
     lang = check_lang(lang)
     rate = get_figure(rate_id)
-    fig, ax = new_chart(height=2.4 + 0.22 * len(references))
-    ax.barh(0, 100, color="#eeeeee", height=0.8)
-    ax.barh(0, rate["value"], color=style.PALETTE[0], height=0.35)
-    ax.text(rate["value"], 0.3, f"{labels.phrase('stated', lang)} {labels.amount(rate, lang)}",
-            ha="center", va="bottom", fontsize=8.5)
-    pairs = [(labels.phrase("stated", lang), labels.amount(rate, lang))]
+    fig, _ = new_chart(height=2.05 + 0.26 * (len(references) + 1), axes=False)
+    ax, key_ax = fig.subplots(2, 1, height_ratios=[0.75, 0.26 * (len(references) + 1)])
+    ax.barh(0, 100, color="#eeeeee", height=0.9)
+    ax.barh(0, rate["value"], color=style.PALETTE[0], height=0.4)
+    stated = f"{labels.phrase('stated', lang)} {labels.amount(rate, lang)}"
+    entries = [(stated, style.PALETTE[0], "bar")]
     for i, ref in enumerate(references):
         colour = style.PALETTE[(i + 1) % len(style.PALETTE)]
-        ax.plot([ref.value, ref.value], [-0.4, 0.4], color=colour, linewidth=2.2)
-        shown = f"{labels.number(round(ref.value, 1), lang)}%"
-        ax.text(ref.value, -0.45 - 0.28 * i, f"{ref.label(lang)} {shown}", color=colour,
-                ha="center", va="top", fontsize=8)
-        pairs.append((ref.label(lang), shown))
+        ax.plot([ref.value, ref.value], [-0.45, 0.45], color=colour, linewidth=2.4)
+        entries.append((f"{ref.label(lang)} {labels.number(round(ref.value, 1), lang)}%", colour, "line"))
     ax.set_xlim(0, 100)
-    ax.set_ylim(-0.6 - 0.28 * len(references), 0.8)
+    ax.set_ylim(-0.5, 0.5)
     ax.set_yticks([])
     ax.spines[["left"]].set_visible(False)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
     ax.tick_params(axis="x", labelsize=8)
+    key_ax.set_axis_off()
+    key_ax.set_xlim(0, 1)
+    key_ax.set_ylim(len(entries), 0)
+    for y, (text, colour, kind) in enumerate(entries):
+        if kind == "bar":
+            key_ax.add_patch(plt.Rectangle((0.005, y + 0.3), 0.03, 0.4, color=colour))
+        else:
+            key_ax.plot([0.02, 0.02], [y + 0.15, y + 0.85], color=colour, linewidth=2.4)
+        key_ax.text(0.05, y + 0.5, text, va="center", fontsize=8.5)
     heading = title or labels.indicator(rate, lang)
     kind = "子弹图" if lang == "zh" else "Bullet chart"
     figures = [rate, *_figures(list(extra_figures))]
     return finish(fig, title=heading, figures=figures, note=note, lang=lang,
-                  alt_text=_alt(kind, heading, pairs, lang))
+                  alt_text=_alt(kind, heading, [(t, "") for t, _, _ in entries], lang))
 
 
 def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
@@ -259,9 +281,25 @@ def save(fig: Figure, out_dir: Path, name: str) -> dict[str, str]:
     """PNG (fixed size, 300 dpi) and SVG, byte-identical from run to run, with a JSON
     sidecar holding the title, source, note and alt text. Returns the file names."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    _freeze_layout(fig)
     png, svg, meta = out_dir / f"{name}.png", out_dir / f"{name}.svg", out_dir / f"{name}.json"
     fig.savefig(png, dpi=EXPORT_DPI, metadata={"Software": None}, bbox_inches=None)
     fig.savefig(svg, metadata={"Date": None}, bbox_inches=None)
     info = asdict(fig.chart_info)
     meta.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return {"png": png.name, "svg": svg.name, "json": meta.name}
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Run the layout once and fix every axes at rounded positions.
+
+    The constrained-layout solver can differ in the last bits from run to run, which
+    would change the SVG's clip-path ids; rounded, fixed positions make bytes repeat.
+    """
+    if fig.get_layout_engine() is None:
+        return
+    fig.canvas.draw()
+    positions = [[round(v, 4) for v in ax.get_position().bounds] for ax in fig.axes]
+    fig.set_layout_engine("none")
+    for ax, bounds in zip(fig.axes, positions):
+        ax.set_position(bounds)

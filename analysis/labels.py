@@ -16,8 +16,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 # The few fixed phrases of a chart's frame; everything else comes from the data.
 PHRASES = {
     "source": {"zh": "来源：", "en": "Source: "},
-    "section": {"zh": "第{}部分", "en": "section {}"},
-    "sections": {"zh": "第{}部分", "en": "sections {}"},
+    "section": {"zh": "{}", "en": "section {}"},
+    "sections": {"zh": "{}", "en": "sections {}"},
     "note": {"zh": "注：", "en": "Note: "},
     "total": {"zh": "合计", "en": "Total"},
     "not_broken_down": {"zh": "未细分", "en": "not broken down"},
@@ -39,6 +39,12 @@ def phrase(key: str, lang: Lang, *args) -> str:
 
 def indicator(figure: pd.Series, lang: Lang) -> str:
     return figure["indicator_zh"] if check_lang(lang) == "zh" else figure["indicator_en"]
+
+
+def part_label(figure: pd.Series, lang: Lang) -> str:
+    """A part's name without the parent's prefix ("Review decisions: revoked" -> "revoked")."""
+    text = indicator(figure, lang)
+    return text.split(": ", 1)[1] if lang == "en" and ": " in text else text
 
 
 def topic(figure: pd.Series, lang: Lang) -> str:
@@ -78,7 +84,7 @@ def amount(figure: pd.Series, lang: Lang, compact: bool = True) -> str:
     text = number(value, lang, compact)
     if qualifier == "range":
         text = f"{text}-{number(figure['value_high'], lang, compact)}"
-    measure_word = unit(figure, lang, value)
+    measure_word = unit(figure, lang, None if qualifier == "range" else value)
     percent = figure["unit"] == "%"
     if lang == "zh":
         more = "余" if qualifier == "more_than" else ""

@@ -1,0 +1,176 @@
+"""Chart kinds in both languages, checked for content; export is fixed-size and byte-stable."""
+
+import csv
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.image as mpimg  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+import analysis  # noqa: E402
+from analysis import charts, labels, style  # noqa: E402
+from analysis.__main__ import main  # noqa: E402
+from analysis.catalogue import CATALOGUE  # noqa: E402
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LANGS = ["zh", "en"]
+
+
+def texts(fig):
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+
+
+def frame_ok(fig, lang):
+    info = fig.chart_info
+    assert info.title and info.title in texts(fig)
+    assert info.source in texts(fig)
+    assert info.source.startswith("来源：《关于赣县区" if lang == "zh" else "Source: Report on")
+    assert info.alt_text
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_part_to_whole(lang):
+    fig = charts.part_to_whole("review_cases_accepted", lang=lang)
+    frame_ok(fig, lang)
+    bar_ax = fig.axes[0]
+    parts = analysis.breakdown("review_cases_accepted").parts
+    assert len(bar_ax.patches) == len(parts)
+    assert sum(p.get_width() for p in bar_ax.patches) == analysis.value("review_cases_accepted")
+    for _, part in parts.iterrows():
+        assert any(t.startswith(labels.part_label(part, lang)) for t in texts(fig))
+
+
+def test_part_to_whole_shows_what_is_not_broken_down():
+    # Civil legal aid: 907 closed by mediation is a subset, so no parts make a whole.
+    with pytest.raises(ValueError, match="use ranked_bar"):
+        charts.part_to_whole("legal_aid_civil")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ranked_bar(lang):
+    ids = ["criminal_transfers_public_security", "criminal_transfers_ecology",
+           "criminal_transfers_agriculture", "criminal_transfers_water"]
+    fig = charts.ranked_bar(ids, lang=lang, title="t")
+    frame_ok(fig, lang)
+    ax = fig.axes[0]
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == sorted(analysis.value(i) for i in ids)  # largest drawn last, on top
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ticks) == len(ids)
+    assert bool(CJK.search("".join(ticks))) == (lang == "zh")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_funnel(lang):
+    ids = ["inspection_plans", "inspection_tasks", "inspection_results"]
+    fig = charts.funnel(ids, lang=lang, title="t")
+    frame_ok(fig, lang)
+    assert [p.get_width() for p in fig.axes[0].patches] == [analysis.value(i) for i in ids]
+    share = f"{analysis.value('inspection_tasks') / analysis.value('inspection_plans'):.0%}"
+    assert any(share in t for t in texts(fig))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bullet(lang):
+    refs = [charts.Reference("参考", "reference", 50.0)]
+    fig = charts.bullet("mediation_success_rate", refs, lang=lang)
+    frame_ok(fig, lang)
+    ax = fig.axes[0]
+    assert [p.get_width() for p in ax.patches] == [100, analysis.value("mediation_success_rate")]
+    assert [line.get_xdata()[0] for line in ax.lines] == [50.0]
+    assert any(t.endswith("98.7%") for t in texts(fig))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_big_numbers(lang):
+    ids = ["credit_records", "hotline_requests"]
+    fig = charts.big_numbers(ids, lang=lang, title="t")
+    frame_ok(fig, lang)
+    expected = {"zh": ["440万余条", "5169件"], "en": ["4.4 million+ records", "5,169 cases"]}[lang]
+    for text in expected:
+        assert text in texts(fig)
+
+
+@pytest.mark.parametrize("value, lang, compact, text", [
+    (4_400_000, "zh", True, "440万"), (4_400_000, "en", True, "4.4 million"),
+    (139_163, "zh", True, "13.92万"), (139_163, "en", True, "139,163"),
+    (1506, "zh", False, "1506"), (1506, "en", False, "1,506"), (33.3, "en", False, "33.3"),
+    (135_000_000, "zh", True, "1.35亿"),
+])
+def test_numbers_follow_the_language(value, lang, compact, text):
+    assert labels.number(value, lang, compact) == text
+
+
+@pytest.mark.parametrize("figure_id, zh, en", [
+    ("epidemic_amount_involved", "21万余元", "210,000+ yuan"),
+    ("head_court_appearance_rate", "80%以上", "≥80%"),
+    ("volunteers_per_township", "1-2名", "1-2 people"),
+    ("review_revoked", "1件", "1 case"),
+])
+def test_amounts_carry_unit_and_qualifier(figure_id, zh, en):
+    figure = analysis.get_figure(figure_id)
+    assert labels.amount(figure, "zh") == zh
+    assert labels.amount(figure, "en") == en
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="lang must be one of"):
+        charts.funnel(["inspection_plans"], lang="fr")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_briefing_chart_has_a_missing_glyph(lang, tmp_path):
+    for spec in CATALOGUE:
+        fig = spec.build(lang)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            charts.save(fig, tmp_path, spec.chart_id)
+        plt.close(fig)
+
+
+def test_english_charts_hold_no_chinese_but_the_section_path_and_quoted_terms():
+    for spec in CATALOGUE:
+        fig = spec.build("en")
+        info = fig.chart_info
+        for text in texts(fig):
+            if text not in (info.source, labels.phrase("note", "en") + info.note):
+                assert not CJK.search(text), (spec.chart_id, text)
+        plt.close(fig)
+
+
+def test_export_is_byte_identical_and_fixed_size(tmp_path):
+    assert main(["charts", "--lang", "both", "--out", str(tmp_path / "a")]) == 0
+    assert main(["charts", "--lang", "both", "--out", str(tmp_path / "b")]) == 0
+    first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    second = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert first == second
+    for rel in first:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    with open(tmp_path / "a" / "index.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 2 * len(CATALOGUE)
+    for row in rows:
+        image = mpimg.imread(tmp_path / "a" / row["png"])
+        assert image.shape[1] == round(charts.WIDTH_IN * charts.EXPORT_DPI)
+        svg = (tmp_path / "a" / row["svg"]).read_text(encoding="utf-8")
+        assert "<dc:date>" not in svg
+        assert row["alt_text"]
+    png = (tmp_path / "a" / rows[0]["png"]).read_bytes()
+    assert b"Software" not in png and b"matplotlib" not in png
+
+
+def test_missing_font_error_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(style.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(style, "SYSTEM_FONTS", ("/nonexistent/font.ttc",))
+    with pytest.raises(RuntimeError, match="requirements.txt.*fonts-noto-cjk"):
+        style.font_path()
