@@ -19,6 +19,7 @@ from . import labels, style
 from .figures import breakdown, get_figure, load_table
 from .package import OUTLINE_MARKER
 from .labels import Lang, check_lang
+from .numbers import chinese_to_int
 
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
 HEIGHT_IN = 3.9
@@ -75,9 +76,12 @@ def source_line(figures: list[pd.Series], lang: Lang) -> str:
     reports = load_table("reports").set_index("report_id")
     report_ids = list(dict.fromkeys(f["report_id"] for f in figures))
     sections = list(dict.fromkeys(f["section"] for f in figures))
-    if len(sections) > 2:  # many sections: name the chapters they belong to
-        sections = list(dict.fromkeys(OUTLINE_MARKER.match(s).group(0) for s in sections))
     key = "section" if len(sections) == 1 else "sections"
+    if len(sections) > 2:  # many sections: name the chapters they belong to
+        sections = list(dict.fromkeys(OUTLINE_MARKER.match(s).group(0).rstrip("、") for s in sections))
+        if lang == "en":  # 一 reads as a dash to an English reader
+            sections = [str(chinese_to_int(s)) for s in sections]
+        key = "chapter" if len(sections) == 1 else "chapters"
     joiner = "、" if lang == "zh" else ", "
     titles = joiner.join(labels.report_title(reports.loc[r], lang) for r in report_ids)
     where = labels.phrase(key, lang, joiner.join(sections))
@@ -252,10 +256,11 @@ def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subti
     ax.set_xlim(0, columns)
     ax.set_ylim(rows, 0)
     pairs = []
-    for i, f in enumerate(figures):
+    bigs = [labels.amount(f, lang) for f in figures]
+    size = 17 if max(map(len, bigs)) <= 10 else 13  # long English amounts must fit a column
+    for i, (f, big) in enumerate(zip(figures, bigs)):
         x, y = i % columns + 0.5, i // columns
-        big = labels.amount(f, lang)
-        ax.text(x, y + 0.42, big, ha="center", va="bottom", fontsize=17, color=style.PALETTE[0])
+        ax.text(x, y + 0.42, big, ha="center", va="bottom", fontsize=size, color=style.PALETTE[0])
         ax.text(x, y + 0.5, _wrap(labels.indicator(f, lang), 14 if lang == "zh" else 26),
                 ha="center", va="top", fontsize=8, color="#333333")
         pairs.append((labels.indicator(f, lang), big))

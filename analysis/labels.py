@@ -18,6 +18,8 @@ PHRASES = {
     "source": {"zh": "来源：", "en": "Source: "},
     "section": {"zh": "{}", "en": "section {}"},
     "sections": {"zh": "{}", "en": "sections {}"},
+    "chapter": {"zh": "第{}部分", "en": "chapter {}"},
+    "chapters": {"zh": "第{}部分", "en": "chapters {}"},
     "note": {"zh": "注：", "en": "Note: "},
     "total": {"zh": "合计", "en": "Total"},
     "not_broken_down": {"zh": "未细分", "en": "not broken down"},
