@@ -7,6 +7,7 @@ Titles and notes are editorial words in both languages; every number comes from 
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,7 +17,7 @@ from matplotlib.figure import Figure
 
 from . import charts
 from .audit import recompute_rate
-from .figures import load_table
+from .figures import breakdown, get_figure, load_table, parents
 from .labels import LANGS, Lang
 
 
@@ -61,6 +62,29 @@ def _mediation_rate(lang: Lang) -> Figure:
                 "The stated rate is higher than the one its own counts give.")[lang])
 
 
+def _audited_rates(lang: Lang) -> Figure:
+    short = {"review_correction_rate": _t("复议纠错率", "Review correction"),
+             "mediation_success_rate": _t("调解成功率", "Mediation success"),
+             "leader_cases_resolution_rate": _t("包案化解率", "Petition resolution")}
+    rows = []
+    for rate_id in ("review_correction_rate", "mediation_success_rate"):
+        others = tuple(charts.Reference(d.name_zh, d.name_en, d.value) for d in recompute_rate(rate_id))
+        rows.append(charts.Comparison(short[rate_id]["zh"], short[rate_id]["en"],
+                                      get_figure(rate_id)["value"], others))
+    leader = get_figure("leader_cases_resolution_rate")
+    cases = get_figure("leader_cases")["value"]
+    implied = leader["value"] / 100 * cases
+    others = tuple(charts.Reference(f"{k}/{cases:.0f}", f"{k}/{cases:.0f}", 100 * k / cases)
+                   for k in (math.floor(implied), math.ceil(implied)))
+    rows.append(charts.Comparison(short["leader_cases_resolution_rate"]["zh"],
+                                  short["leader_cases_resolution_rate"]["en"], leader["value"], others))
+    return charts.stated_vs_recomputed(
+        rows, ["review_correction_rate", "mediation_success_rate", "leader_cases_resolution_rate"],
+        lang=lang, title=_t("报告所述比率与重算结果", "Stated rates against their recomputation")[lang],
+        note=_t("零线为报告所述比率；各条为由报告自身数字重算的结果。",
+                "Zero is the stated rate; each bar is a recomputation from the report's own counts.")[lang])
+
+
 CATALOGUE: list[ChartSpec] = [
     ChartSpec("headline_figures", lambda lang: charts.big_numbers(
         ["review_cases_accepted", "criminal_transfers", "hotline_requests",
@@ -101,6 +125,33 @@ CATALOGUE: list[ChartSpec] = [
         ["disputes_accepted", "disputes_mediated"], lang=lang,
         title=_t("矛盾纠纷：受理与调解成功", "Disputes: accepted and mediated successfully")[lang])),
     ChartSpec("mediation_success_rate", _mediation_rate),
+    ChartSpec("services_panel", lambda lang: charts.big_numbers(
+        ["no_visit_services", "certificate_free_items", "hotline_requests", "hotline_satisfaction",
+         "supervision_objects", "credit_records"], lang=lang,
+        title=_t("政务服务、监管与信用", "Services, supervision and credit")[lang])),
+    ChartSpec("supervision_records", lambda lang: charts.ranked_bar(
+        ["supervision_actions", "supervision_updates", "supervision_exposures"], lang=lang,
+        title=_t("“互联网+监管”报送的信息", "Records reported to the Internet+ supervision system")[lang])),
+    ChartSpec("volunteer_activity", lambda lang: charts.big_numbers(
+        ["volunteer_consultations", "volunteer_materials_shared", "volunteer_lectures",
+         "volunteer_onsite_consultations", "volunteer_handbooks", "volunteer_disputes"], lang=lang,
+        title=_t("法律服务志愿者“包乡进村”", "Legal service volunteers in the townships")[lang],
+        note=_t("均为约数（余）。", "All are stated as 'more than' (余).")[lang])),
+    ChartSpec("highlight_services", lambda lang: charts.big_numbers(
+        ["one_chain_services", "local_services_online", "e_licence_types", "full_online_approvals",
+         "business_startup_days", "food_licence_days"], lang=lang,
+        title=_t("政务服务亮点", "Highlights of government services")[lang])),
+    ChartSpec("capacity_panel", lambda lang: charts.big_numbers(
+        ["civil_code_lecture_main_venue", "civil_code_lecture_branch_venues",
+         "leaders_training_participants", "full_time_mediators_total",
+         "full_time_mediator_subsidy", "street_stall_sites"], lang=lang,
+        title=_t("培训、专职调解员与地摊经济", "Training, full-time mediators and street stalls")[lang])),
+    ChartSpec("audited_rates", _audited_rates),
+    ChartSpec("audited_sums", lambda lang: charts.sum_check(
+        [p for p in parents() if breakdown(p).is_exhaustive], lang=lang,
+        title=_t("各分项之和与总数", "Parts against their totals")[lang],
+        note=_t("100%表示分项之和等于报告所述总数；仅计构成总数的分项。",
+                "100% means the parts add up to the stated total; subsets and overlapping groups are left out.")[lang])),
 ]
 
 
@@ -127,3 +178,11 @@ def export_all(out: Path, langs: tuple[Lang, ...] = LANGS) -> Path:
               for r in rows]
     (out / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out / "index.csv"
+
+
+def chart(chart_id: str, lang: Lang = "zh") -> Figure:
+    """One briefing chart by id, as notebooks show it."""
+    for spec in CATALOGUE:
+        if spec.chart_id == chart_id:
+            return spec.build(lang)
+    raise KeyError(f"no briefing chart {chart_id!r}; known: {[s.chart_id for s in CATALOGUE]}")

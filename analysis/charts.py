@@ -25,6 +25,7 @@ WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
 HEIGHT_IN = 3.9
 EXPORT_DPI = 300
 TITLE_PT, SUBTITLE_PT, SOURCE_PT = 12, 9, 7
+LABEL_WIDTH = {"zh": 15, "en": 34}  # characters per line of an axis label
 
 
 @dataclass
@@ -147,7 +148,7 @@ def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtit
     figures = sorted(_figures(figure_ids), key=lambda f: f["value"])
     height = max(2.6, 1.3 + 0.32 * len(figures))
     fig, ax = new_chart(height=height)
-    names = [labels.part_label(f, lang) for f in figures]
+    names = [_wrap(labels.part_label(f, lang), LABEL_WIDTH[lang]) for f in figures]
     values = [f["value"] for f in figures]
     bars = ax.barh(names, values, color=style.PALETTE[0], height=0.65)
     ax.bar_label(bars, labels=[labels.amount(f, lang) for f in figures], padding=3, fontsize=8)
@@ -266,6 +267,78 @@ def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subti
         pairs.append((labels.indicator(f, lang), big))
     kind = "数字面板" if lang == "zh" else "Big-number panel"
     return finish(fig, title=title, subtitle=subtitle, figures=figures, note=note, lang=lang,
+                  alt_text=_alt(kind, title, pairs, lang))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One row of a comparison chart: a stated value and values it is checked against."""
+
+    label_zh: str
+    label_en: str
+    stated: float
+    others: tuple[Reference, ...]
+
+
+def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang = "zh",
+                         title: str = "", note: str = "") -> Figure:
+    """How far each recomputation lands from the stated rate, in percentage points.
+
+    One bar per (rate, definition); zero is the stated value. Rates of very different size
+    share one axis this way."""
+    lang = check_lang(lang)
+    items = [(row, other) for row in rows for other in row.others]
+    fig, ax = new_chart(height=1.5 + 0.3 * len(items))
+    names, gaps, texts_, pairs = [], [], [], []
+    for row, other in items:
+        rate_name = row.label_zh if lang == "zh" else row.label_en
+        names.append(f"{rate_name}：{other.label(lang)}" if lang == "zh" else f"{rate_name}: {other.label(lang)}")
+        gap = other.value - row.stated
+        gaps.append(gap)
+        shown = f"{labels.number(round(other.value, 2), lang)}% ({gap:+.2f})"
+        texts_.append(shown)
+        pairs.append((names[-1], shown))
+    names = [_wrap(n, LABEL_WIDTH[lang]) for n in names]
+    bars = ax.barh(names, gaps, color=style.PALETTE[1], height=0.6)
+    ax.scatter(gaps, range(len(gaps)), color=style.PALETTE[1], s=14, zorder=3)  # tiny gaps stay visible
+    ax.bar_label(bars, labels=texts_, padding=4, fontsize=7.5)
+    ax.axvline(0, color=style.PALETTE[0], linewidth=1.2)
+    span = max(abs(g) for g in gaps) or 1
+    ax.set_xlim(-span * 1.6, span * 1.6)
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=7.5, length=0)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlabel("与报告所述之差（百分点）" if lang == "zh" else
+                  "recomputed minus stated (percentage points)", fontsize=8)
+    kind = "条形图" if lang == "zh" else "Bar chart"
+    return finish(fig, title=title, figures=_figures(figures), note=note, lang=lang,
+                  alt_text=_alt(kind, title, pairs, lang))
+
+
+def sum_check(parent_ids: list[str], lang: Lang = "zh", title: str = "", note: str = "") -> Figure:
+    """Per breakdown, the stated total beside the sum of its parts (as % of the total)."""
+    lang = check_lang(lang)
+    rows = [breakdown(p) for p in parent_ids]
+    fig, ax = new_chart(height=1.4 + 0.42 * len(rows))
+    names, shares, pairs = [], [], []
+    for b in rows:
+        share = 100 * b.parts_sum / b.parent["value"]
+        names.append(labels.indicator(b.parent, lang))
+        shares.append(share)
+        pairs.append((names[-1], f"{labels.number(b.parts_sum, lang)} / {labels.amount(b.parent, lang)}"))
+    names = [_wrap(n, LABEL_WIDTH[lang]) for n in names]
+    bars = ax.barh(names, shares, color=[style.PALETTE[0] if abs(v - 100) < 1e-9
+                                         else style.PALETTE[3] for v in shares], height=0.6)
+    ax.bar_label(bars, labels=[p[1] for p in pairs], padding=3, fontsize=7.5)
+    ax.axvline(100, color=style.GREY, linewidth=0.8, linestyle="--")
+    ax.set_xlim(0, 150)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    ax.tick_params(axis="y", labelsize=8, length=0)
+    ax.tick_params(axis="x", labelsize=8)
+    kind = "条形图" if lang == "zh" else "Bar chart"
+    figures = [b.parent for b in rows]
+    return finish(fig, title=title, figures=figures, note=note, lang=lang,
                   alt_text=_alt(kind, title, pairs, lang))
 
 

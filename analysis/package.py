@@ -86,6 +86,9 @@ def _load(data_dir: Path) -> Package:
     # Text issues are located like mentions but account for no number.
     _check_mentions("text_issues.csv", "text_issues", "issue_id",
                     rows.get("text_issues", []), raw, problems)
+    for row in rows.get("commitments", []):
+        if row["report_id"] in raw:
+            locate(raw[row["report_id"]], row, "commitments.csv", problems, mention_field=None)
     _check_figure_values(rows.get("figures", []), problems)
     if problems:
         raise DataError(problems)
