@@ -20,6 +20,20 @@ def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]*.ipynb"))
 
 
+def notebook_index(folder: Path = NOTEBOOKS) -> list[dict[str, str]]:
+    """Each notebook's title, question and sections, read from its first cell."""
+    rows = []
+    for path in notebook_paths(folder):
+        first = nbformat.read(path, as_version=4).cells[0].source
+        fields = {"notebook": path.name, "title": first.splitlines()[0].lstrip("# ").strip()}
+        for line in first.splitlines():
+            for key in ("Question", "Sections"):
+                if line.startswith(f"**{key}.**"):
+                    fields[key.lower()] = line.split("**", 2)[2].strip()
+        rows.append(fields)
+    return rows
+
+
 def execute(path: Path, out_dir: Path) -> Path:
     """Run a copy of one notebook top to bottom (cwd = notebooks/) and save it in out_dir."""
     from nbclient import NotebookClient

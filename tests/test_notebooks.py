@@ -1,0 +1,92 @@
+"""The curated notebooks: complete, honest about their numbers, and runnable top to bottom."""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import analysis
+from analysis.briefing import notebook_index, notebook_paths
+
+PATHS = notebook_paths()
+IDS = [p.name for p in PATHS]
+
+
+def outputs_text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                parts.append(out["text"])
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                if mime in out.get("data", {}):
+                    parts.append(out["data"][mime])
+    return "\n".join(parts)
+
+
+def test_every_figure_is_shown_in_some_notebook():
+    shown = "\n".join(outputs_text(nbformat.read(p, as_version=4)) for p in PATHS)
+    missing = [f for f in analysis.load_figures()["figure_id"] if not re.search(rf"\b{f}\b", shown)]
+    assert missing == []
+
+
+# Digits a notebook's prose may contain: the report's title, outline markers and section
+# paths, the hotline's name and references to notebooks by number. Any other digit in a
+# markdown cell is a number typed by hand, which must instead be computed and printed.
+ALLOWED = [
+    re.escape(analysis.load_table("reports")["title_zh"].iloc[0]),
+    r"data/raw/[\w.-]+",
+    r"\b0\d\b",                       # notebook numbers: 00 … 09
+    r"(?<![\d.])\d[.)](?!\d)",         # outline markers: 1. 2)
+    r"12345",                          # the government service hotline's name
+    r"sha256",
+]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_prose_has_no_typed_numbers(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = cell.source
+        for pattern in ALLOWED:
+            text = re.sub(pattern, "", text)
+        assert not re.search(r"\d", text), f"typed number in {path.name}: {cell.source[:120]!r}"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_notebook_opens_with_question_and_sections(path):
+    first = nbformat.read(path, as_version=4).cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert "**Question.**" in first.source and "**Sections.**" in first.source
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_stored_outputs_are_a_clean_top_to_bottom_run(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    for cell in code:
+        for out in cell.outputs:
+            assert out.output_type != "error", cell.source[:80]
+            assert not (out.output_type == "stream" and out.name == "stderr"), out.text[:200]
+
+
+def test_index_lists_every_notebook():
+    index_nb = nbformat.read(PATHS[0], as_version=4)
+    shown = outputs_text(index_nb)
+    listed = [row["notebook"] for row in notebook_index()]
+    assert listed == IDS
+    for name in listed:
+        assert f"]({name})" in shown
+
+
+def test_every_topic_notebook_uses_the_chart_module():
+    for path in PATHS[1:]:
+        source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells
+                           if c.cell_type == "code")
+        if "fig =" in source:
+            assert "catalogue.chart(" in source or "charts." in source, path.name
+            assert "plt.subplots" not in source, path.name
