@@ -8,6 +8,7 @@ A system Noto Sans CJK is used when the packaged font is absent.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -74,3 +75,16 @@ def use() -> None:
         "svg.fonttype": "path",
         "svg.hashsalt": "rule-of-law",
     })
+    _inline_without_tight_bbox()
+
+
+def _inline_without_tight_bbox() -> None:
+    """In Jupyter, show charts at their own fixed frame: the inline backend's default tight
+    bounding box draws every chart twice, and the frame is already laid out."""
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "kernel"):
+        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
