@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -35,7 +36,9 @@ def load_figures(report: str | None = None) -> pd.DataFrame:
     return _figures(report).copy()
 
 
+@lru_cache(maxsize=16)
 def _figures(report: str | None = None) -> pd.DataFrame:
+    """The joined figures table, built once per report; callers must not modify it."""
     figures = load_table("figures", report)
     links = load_table("breakdowns", report)
     topics = load_table("topics")
@@ -59,7 +62,7 @@ def get_figure(figure_id: str, report: str | None = None) -> pd.Series:
     if len(found) > 1:
         raise KeyError(f"figure {figure_id!r} exists in reports {found['report_id'].tolist()}; "
                        "pass report=")
-    return found.iloc[0]
+    return found.iloc[0].copy()
 
 
 def value(figure_id: str, report: str | None = None) -> float:
@@ -88,7 +91,7 @@ def breakdown(figure_id: str, report: str | None = None) -> Breakdown:
     """A parent figure and its parts, in the report's order."""
     parent = get_figure(figure_id, report)
     figures = _figures(parent["report_id"])
-    parts = figures[figures["parent_id"] == figure_id].reset_index(drop=True)
+    parts = figures[figures["parent_id"] == figure_id].reset_index(drop=True).copy()
     if parts.empty:
         raise KeyError(f"figure {figure_id!r} has no parts; figures with parts: "
                        f"{sorted(figures['parent_id'].dropna().unique().tolist())}")
@@ -109,7 +112,7 @@ def search(keyword: str, report: str | None = None) -> pd.DataFrame:
     hit = pd.Series(False, index=figures.index)
     for column in columns:
         hit |= figures[column].str.contains(keyword, case=False, regex=False, na=False)
-    return figures[hit].reset_index(drop=True)
+    return figures[hit].reset_index(drop=True).copy()
 
 
 def non_figures(report: str | None = None) -> pd.DataFrame:

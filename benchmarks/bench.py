@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.briefing import notebook_paths  # noqa: E402
 
 RUNS = 7
+NOTEBOOK_ROUNDS = 3
 
 BASE = "import time; t = time.perf_counter(); import pandas; t1 = time.perf_counter()"
 LOAD = BASE + "; import analysis; analysis.load_figures(); t2 = time.perf_counter(); print(t1 - t, t2 - t1)"
@@ -57,14 +58,23 @@ def main() -> None:
     print(f"import analysis + load_figures() adds:  {added_s * 1000:7.0f} ms (median of {RUNS})")
 
     notebooks = notebook_paths()
-    floor = statistics.median(run_notebook(floor_notebook(), ROOT / "notebooks") for _ in range(3))
-    print(f"\nnotebook floor (kernel + pandas, matplotlib): {floor:5.2f} s (median of 3)")
+    # Rounds interleave the floor and every notebook, so that load on the machine
+    # falls on all of them alike; medians over the rounds are reported.
+    times: dict[str, list[float]] = {"floor": []}
+    for _ in range(NOTEBOOK_ROUNDS):
+        times["floor"].append(run_notebook(floor_notebook(), ROOT / "notebooks"))
+        for path in notebooks:
+            times.setdefault(path.name, []).append(
+                run_notebook(nbformat.read(path, as_version=4), path.parent))
+    floor = statistics.median(times["floor"])
+    print(f"\nnotebook floor (kernel + import pandas, matplotlib): {floor:5.2f} s "
+          f"(median of {NOTEBOOK_ROUNDS})")
     total = 0.0
     for path in notebooks:
-        seconds = run_notebook(nbformat.read(path, as_version=4), path.parent)
+        seconds = statistics.median(times[path.name])
         total += seconds
-        print(f"{path.name:45s} {seconds:5.2f} s  (+{seconds - floor:4.2f} s over the floor)")
-    print(f"{'all notebooks':45s} {total:5.2f} s")
+        print(f"{path.name:40s} {seconds:5.2f} s  own work {seconds - floor:+5.2f} s")
+    print(f"{'all notebooks, one after another':40s} {total:5.2f} s")
 
 
 if __name__ == "__main__":
