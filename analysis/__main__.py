@@ -28,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     chart.add_argument("--lang", choices=["zh", "en", "both"], default="both")
     chart.add_argument("--out", type=Path, default=Path("build/charts"))
 
+    ext = commands.add_parser("extract", help="find every numeric mention in a report's text")
+    ext.add_argument("path", type=Path, help="the report as plain text (UTF-8 or GB18030)")
+    ext.add_argument("--report-id", default="", help="report id to put on every row")
+    ext.add_argument("--format", choices=["csv", "json"], default="csv")
+    ext.add_argument("-o", "--out", type=Path, default=None, help="output file (default: stdout)")
+    ext.add_argument("--draft", action="store_true",
+                     help="write a draft figures table in the package's schema (CSV)")
+
     dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     dictionary.add_argument("--write", type=Path, default=None,
                             help="replace the dictionary block in this file (README.md)")
@@ -50,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "dictionary":
         return _dictionary(args.write)
+    if args.command == "extract":
+        return _extract(args)
     if args.command == "validate":
         return _validate(args.data)
     if args.command == "briefing":
@@ -79,6 +89,35 @@ def _dictionary(target: Path | None) -> int:
     start, end = page.index(DICTIONARY_START), page.index(DICTIONARY_END)
     page = page[: start + len(DICTIONARY_START)] + "\n\n" + text + "\n" + page[end:]
     target.write_text(page, encoding="utf-8")
+    return 0
+
+
+def _extract(args) -> int:
+    import csv
+    import contextlib
+
+    from .extract import DRAFT_FIELDS, ExtractError, draft_rows, extract, write
+
+    try:
+        with contextlib.ExitStack() as stack:
+            out = (stack.enter_context(open(args.out, "w", encoding="utf-8", newline=""))
+                   if args.out else sys.stdout)
+            if args.draft:
+                rows = draft_rows(args.path, args.report_id)
+                writer = csv.DictWriter(out, DRAFT_FIELDS, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+                count = len(rows)
+            else:
+                count = write(extract(args.path, args.report_id), out, args.format)
+    except (ExtractError, FileNotFoundError, IsADirectoryError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        sys.stderr.close()
+        return 0
+    if args.out:
+        print(f"wrote {count} {'draft figures' if args.draft else 'mentions'} to {args.out}")
     return 0
 
 

@@ -1,16 +1,21 @@
-"""Benchmarks (make bench): what loading the package and running the notebooks cost.
+"""Benchmarks (make bench): what loading, extracting and the notebooks cost.
 
 1. Load: the time `import analysis; load_figures()` adds to `import pandas`, each in a
    fresh interpreter, median of several runs.
-2. Notebooks: the floor (kernel start plus `import pandas, matplotlib`) and each
-   notebook's full execution, measured in the same run.
+2. Extractor: recall and precision against the curated table; throughput on a corpus of
+   at least 20 MB built by repeating the vendored report with its digits perturbed; peak
+   memory on a quarter of that corpus and on all of it (flat when it streams).
+3. Notebooks: the floor (kernel start plus `import pandas, matplotlib`) and each
+   notebook's full execution, interleaved, medians.
 """
 
 from __future__ import annotations
 
+import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -52,10 +57,57 @@ def floor_notebook() -> nbformat.NotebookNode:
     return nb
 
 
+CORPUS_MB = 20
+EXTRACT = """
+import resource, sys, time, os
+from pathlib import Path
+from analysis.extract import extract, write
+start = time.perf_counter()
+with open(os.devnull, "w", encoding="utf-8") as out:
+    count = write(extract(Path(sys.argv[1])), out, "csv")
+seconds = time.perf_counter() - start
+print(count, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def build_corpus(target: Path, megabytes: float) -> Path:
+    """The vendored report repeated until the file reaches the size, each copy's digits
+    perturbed (seeded), so that the values differ from copy to copy."""
+    raw = (ROOT / "data" / "raw" / "ganxian-2020-rule-of-law-report.txt").read_text(encoding="utf-8")
+    rng = random.Random(2020)
+    size = 0
+    with open(target, "w", encoding="utf-8") as fh:
+        while size < megabytes * 1_000_000:
+            copy = "".join(str(rng.randrange(10)) if c.isdigit() and rng.random() < 0.3 else c
+                           for c in raw)
+            fh.write(copy)
+            size += len(copy.encode("utf-8"))
+    return target
+
+
+def bench_extractor() -> None:
+    from analysis.extract_check import evaluate
+
+    evaluation = evaluate("ganxian-2020")
+    print(f"\nextractor on the vendored report: {evaluation.summary()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        small = build_corpus(Path(tmp) / "small.txt", CORPUS_MB / 4)
+        large = build_corpus(Path(tmp) / "large.txt", CORPUS_MB)
+        results = {}
+        for name, path in (("small", small), ("large", large)):
+            out = subprocess.run([sys.executable, "-c", EXTRACT, str(path)], check=True,
+                                 capture_output=True, text=True, cwd=ROOT).stdout.split()
+            results[name] = (path.stat().st_size / 1e6, int(out[0]), float(out[1]), int(out[2]) / 1024)
+        for name, (mb, count, seconds, peak) in results.items():
+            print(f"extract {mb:5.1f} MB: {count:,} mentions in {seconds:5.2f} s = "
+                  f"{mb / seconds:4.2f} MB/s on one core; peak memory {peak:5.0f} MB")
+
+
 def main() -> None:
     pandas_s, added_s = median_seconds(LOAD)
     print(f"import pandas:                          {pandas_s * 1000:7.0f} ms (median of {RUNS})")
     print(f"import analysis + load_figures() adds:  {added_s * 1000:7.0f} ms (median of {RUNS})")
+    bench_extractor()
 
     notebooks = notebook_paths()
     # Rounds interleave the floor and every notebook, so that load on the machine
