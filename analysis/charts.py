@@ -21,6 +21,8 @@ from .package import OUTLINE_MARKER
 from .labels import Lang, check_lang
 from .numbers import chinese_to_int
 
+style.use()  # the Chinese font is registered and the house style set as soon as charts load
+
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
 HEIGHT_IN = 3.9
 EXPORT_DPI = 300

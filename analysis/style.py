@@ -24,6 +24,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F
 GREY = "#6b6b6b"
 
 _registered: str | None = None
+_inline_configured = False
 
 
 def font_path() -> Path:
@@ -55,7 +56,12 @@ def register_font() -> str:
 def use() -> None:
     """Apply the house style to every chart drawn after this call."""
     family = register_font()
-    matplotlib.rcParams.update({
+    matplotlib.rcParams.update(_house_params(family))
+    _inline_without_tight_bbox()
+
+
+def _house_params(family: str) -> dict:
+    return {
         "font.family": "sans-serif",
         "font.sans-serif": [family, "DejaVu Sans"],
         "axes.unicode_minus": False,
@@ -74,8 +80,7 @@ def use() -> None:
         "savefig.bbox": "standard",  # exports keep their fixed size
         "svg.fonttype": "path",
         "svg.hashsalt": "rule-of-law",
-    })
-    _inline_without_tight_bbox()
+    }
 
 
 def _inline_without_tight_bbox() -> None:
@@ -85,6 +90,8 @@ def _inline_without_tight_bbox() -> None:
         return
     from IPython import get_ipython
 
+    global _inline_configured
     shell = get_ipython()
-    if shell is not None and hasattr(shell, "kernel"):
+    if shell is not None and hasattr(shell, "kernel") and not _inline_configured:
+        _inline_configured = True
         shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")

@@ -123,10 +123,13 @@ def test_chinese_numerals_that_name_things_are_not_figures():
     assert [m for m in extract_text(text) if m.kind == "figure"] == []
 
 
-@pytest.mark.parametrize("n", [0, 2, 10, 19, 20, 108, 1234, 3500, 9999])
-def test_chinese_numerals_agree_with_cn2an(n):
-    assert chinese_to_int(cn2an.an2cn(n)) == n
-    assert chinese_to_int("两") == cn2an.cn2an("两", "smart")
+def test_chinese_numerals_agree_with_cn2an_below_ten_thousand():
+    # The package reads Chinese numerals itself (cn2an's import alone costs more than the
+    # whole data load); cn2an, the maintained library, is the reference it must match.
+    disagreements = [n for n in range(10_000) if chinese_to_int(cn2an.an2cn(n)) != n]
+    assert disagreements == []
+    for word in ("两", "两百", "十五", "一千零一"):
+        assert chinese_to_int(word) == cn2an.cn2an(word, "smart")
 
 
 # ----------------------------------------------------------- the vendored report
