@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +22,7 @@ from .figures import breakdown, get_figure, load_table, parents
 from .labels import LANGS, Lang
 
 
+@lru_cache(maxsize=1)
 def _year() -> int:
     return int(load_table("reports")["year"].iloc[0])
 

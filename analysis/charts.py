@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -76,7 +77,7 @@ def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Seri
 
 def source_line(figures: list[pd.Series], lang: Lang) -> str:
     """来源：《报告》第一、(一)2.2)部分 / Source: Report …, section 一、(一)2.2)"""
-    reports = load_table("reports").set_index("report_id")
+    reports = _reports()
     report_ids = list(dict.fromkeys(f["report_id"] for f in figures))
     sections = list(dict.fromkeys(f["section"] for f in figures))
     key = "section" if len(sections) == 1 else "sections"
@@ -90,6 +91,11 @@ def source_line(figures: list[pd.Series], lang: Lang) -> str:
     where = labels.phrase(key, lang, joiner.join(sections))
     separator = "" if lang == "zh" else ", "
     return f"{labels.phrase('source', lang)}{titles}{separator}{where}"
+
+
+@lru_cache(maxsize=1)
+def _reports() -> pd.DataFrame:
+    return load_table("reports").set_index("report_id")
 
 
 def _figures(ids: list[str]) -> list[pd.Series]:

@@ -21,6 +21,12 @@ FIGURE_COLUMNS = [
 
 def load_table(name: str, report: str | None = None) -> pd.DataFrame:
     """One table of the package as a DataFrame (a copy), optionally for one report."""
+    return _table(name, report).copy()
+
+
+@lru_cache(maxsize=64)
+def _table(name: str, report: str | None) -> pd.DataFrame:
+    """A table, filtered once per report; callers inside the package must not modify it."""
     tables = load_package().tables
     if name not in tables:
         raise KeyError(f"no table {name!r}; the package has {sorted(tables)}")
@@ -28,7 +34,7 @@ def load_table(name: str, report: str | None = None) -> pd.DataFrame:
     if report is not None and "report_id" in frame:
         _check_report(report)
         frame = frame[frame["report_id"] == report]
-    return frame.reset_index(drop=True).copy()
+    return frame.reset_index(drop=True)
 
 
 def load_figures(report: str | None = None) -> pd.DataFrame:
@@ -39,10 +45,10 @@ def load_figures(report: str | None = None) -> pd.DataFrame:
 @lru_cache(maxsize=16)
 def _figures(report: str | None = None) -> pd.DataFrame:
     """The joined figures table, built once per report; callers must not modify it."""
-    figures = load_table("figures", report)
-    links = load_table("breakdowns", report)
-    topics = load_table("topics")
-    units = load_table("units")
+    figures = _table("figures", report)
+    links = _table("breakdowns", report)
+    topics = _table("topics", None)
+    units = _table("units", None)
     out = (figures.merge(links, on=["report_id", "figure_id"], how="left")
            .merge(topics, on="topic", how="left")
            .merge(units, on="unit", how="left"))
@@ -136,6 +142,6 @@ def non_figures(report: str | None = None) -> pd.DataFrame:
 
 
 def _check_report(report: str) -> None:
-    known = load_package().tables["reports"]["report_id"].tolist()
+    known = load_package().tables["reports"]["report_id"].tolist()  # not _table: it calls us
     if report not in known:
         raise KeyError(f"no report {report!r}; the package has {known}")
