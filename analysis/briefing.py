@@ -77,7 +77,8 @@ def export_html(nb: "nbformat.NotebookNode", target: Path) -> Path:
     """HTML with inputs hidden and no link to any CDN, readable offline."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, **{url: "" for url in OFFLINE_URLS})
+    exporter = HTMLExporter(exclude_input=True, exclude_output_prompt=True,
+                            **{url: "" for url in OFFLINE_URLS})
     body, _ = exporter.from_notebook_node(nb)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
