@@ -54,10 +54,13 @@ def register_font() -> str:
 
 
 def use() -> None:
-    """Apply the house style to every chart drawn after this call."""
+    """Apply the house style to every chart drawn after this call (and let notebook
+    tables show long indicator names in full)."""
     family = register_font()
     matplotlib.rcParams.update(_house_params(family))
     _inline_without_tight_bbox()
+    if "pandas" in sys.modules:  # tables in notebooks show indicator names whole
+        sys.modules["pandas"].set_option("display.max_colwidth", 120)
 
 
 def _house_params(family: str) -> dict:
