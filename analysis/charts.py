@@ -144,7 +144,7 @@ def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
         pairs.append((name, f"{shown} ({share})"))
     heading = title or labels.indicator(parent, lang)
     subtitle = f"{labels.phrase('total', lang)} {labels.amount(parent, lang, compact=False)}"
-    kind = "堆叠条形图" if lang == "zh" else "Stacked bar"
+    kind = labels.phrase("kind_stacked_bar", lang)
     return finish(fig, title=heading, subtitle=subtitle, figures=[parent, *rows], note=note,
                   lang=lang, alt_text=_alt(kind, f"{heading}, {subtitle}", pairs, lang))
 
@@ -165,7 +165,7 @@ def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtit
     ax.spines[["bottom"]].set_visible(False)
     ax.tick_params(axis="y", labelsize=8.5, length=0)
     pairs = [(n, labels.amount(f, lang)) for n, f in zip(names, figures)][::-1]
-    kind = "条形图" if lang == "zh" else "Bar chart"
+    kind = labels.phrase("kind_bar_chart", lang)
     return finish(fig, title=title, subtitle=subtitle, figures=figures[::-1], note=note,
                   lang=lang, alt_text=_alt(kind, title, pairs, lang))
 
@@ -199,7 +199,7 @@ def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: 
     ax.xaxis.set_visible(False)
     ax.spines[["bottom", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    kind = "漏斗图" if lang == "zh" else "Funnel"
+    kind = labels.phrase("kind_funnel", lang)
     return finish(fig, title=title, subtitle=subtitle, figures=figures, note=note, lang=lang,
                   alt_text=_alt(kind, title, pairs, lang))
 
@@ -248,7 +248,7 @@ def bullet(rate_id: str, references: list[Reference], lang: Lang = "zh", title: 
             key_ax.plot([0.02, 0.02], [y + 0.15, y + 0.85], color=colour, linewidth=2.4)
         key_ax.text(0.05, y + 0.5, text, va="center", fontsize=8.5)
     heading = title or labels.indicator(rate, lang)
-    kind = "子弹图" if lang == "zh" else "Bullet chart"
+    kind = labels.phrase("kind_bullet_chart", lang)
     figures = [rate, *_figures(list(extra_figures))]
     return finish(fig, title=heading, figures=figures, note=note, lang=lang,
                   alt_text=_alt(kind, heading, [(t, "") for t, _, _ in entries], lang))
@@ -273,7 +273,7 @@ def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subti
         ax.text(x, y + 0.5, _wrap(labels.indicator(f, lang), 14 if lang == "zh" else 26),
                 ha="center", va="top", fontsize=8, color="#333333")
         pairs.append((labels.indicator(f, lang), big))
-    kind = "数字面板" if lang == "zh" else "Big-number panel"
+    kind = labels.phrase("kind_big_number_panel", lang)
     return finish(fig, title=title, subtitle=subtitle, figures=figures, note=note, lang=lang,
                   alt_text=_alt(kind, title, pairs, lang))
 
@@ -316,9 +316,8 @@ def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang 
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7.5, length=0)
     ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel("与报告所述之差（百分点）" if lang == "zh" else
-                  "recomputed minus stated (percentage points)", fontsize=8)
-    kind = "条形图" if lang == "zh" else "Bar chart"
+    ax.set_xlabel(labels.phrase("recomputed_minus_stated", lang), fontsize=8)
+    kind = labels.phrase("kind_bar_chart", lang)
     return finish(fig, title=title, figures=_figures(figures), note=note, lang=lang,
                   alt_text=_alt(kind, title, pairs, lang))
 
@@ -344,7 +343,7 @@ def sum_check(parent_ids: list[str], lang: Lang = "zh", title: str = "", note: s
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
     ax.tick_params(axis="y", labelsize=8, length=0)
     ax.tick_params(axis="x", labelsize=8)
-    kind = "条形图" if lang == "zh" else "Bar chart"
+    kind = labels.phrase("kind_bar_chart", lang)
     figures = [b.parent for b in rows]
     return finish(fig, title=title, figures=figures, note=note, lang=lang,
                   alt_text=_alt(kind, title, pairs, lang))

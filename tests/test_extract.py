@@ -161,18 +161,22 @@ def test_utf8_and_gb18030_give_the_same_mentions(tmp_path):
     assert list(extract(gb)) == list(extract(RAW))
 
 
+def read_back_draft(rows, folder):
+    """Write draft rows as figures.csv and read them with the package's figures schema."""
+    with open(folder / "figures.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    resource = next(r for r in load_package().descriptor["resources"] if r["name"] == "figures")
+    return read_table(folder, resource)
+
+
 def test_draft_validates_once_a_curator_fills_it(tmp_path):
     rows = draft_rows(RAW, "ganxian-2020")
     assert rows and all(r["topic"] == "" and r["indicator_zh"] == "" for r in rows)
     for row in rows:  # what a curator would do
         row.update(topic="hotline", indicator_zh="指标", indicator_en="indicator")
-    path = tmp_path / "figures.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    resource = next(r for r in load_package().descriptor["resources"] if r["name"] == "figures")
-    typed, problems = read_table(tmp_path, resource)
+    typed, problems = read_back_draft(rows, tmp_path)
     assert problems == []
     raw = RAW.read_text(encoding="utf-8")
     for row in typed:
@@ -181,14 +185,7 @@ def test_draft_validates_once_a_curator_fills_it(tmp_path):
 
 
 def test_an_unfilled_draft_fails_with_named_fields(tmp_path):
-    rows = draft_rows(RAW, "ganxian-2020")[:1]
-    path = tmp_path / "figures.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    resource = next(r for r in load_package().descriptor["resources"] if r["name"] == "figures")
-    _, problems = read_table(tmp_path, resource)
+    _, problems = read_back_draft(draft_rows(RAW, "ganxian-2020")[:1], tmp_path)
     assert {(p.field, p.rule) for p in problems} == {
         ("topic", "required"), ("indicator_zh", "required"), ("indicator_en", "required")}
 
