@@ -12,6 +12,7 @@ are two figure mentions sharing a pair id. Characters lost in publication (911�
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import json
@@ -54,6 +55,8 @@ DATE = re.compile(
     rf"|(?<![{D}])(?P<m2>[{D}]{{1,2}})\s*月\s*(?P<d2>[{D}]{{1,2}})(?:\s*[-—至~]\s*(?P<d3>[{D}]{{1,2}}))?\s*日"
     rf"|(?<![{D}年月./个])(?P<fused>[{D}]{{3,8}})(?:\s*[-—至]\s*(?P<d4>[{D}]{{1,2}}))?日"
     rf"|(?<![{D}./个])(?P<m5>[{D}]{{1,2}})\s*月份")
+HAS_DATE = re.compile(rf"[{D}]\s*[月日]")  # cheap test before the full date pattern
+HAS_YEAR = re.compile(rf"[{D}]\s*年")
 YEAR = re.compile(rf"(?<![{D}.])(?P<y>(?:19|20)[{D}]{{2}})(?=\s*年)")
 HOTLINES = {"12345", "12348", "12315", "12333", "12309", "12388", "12319", "12369", "110", "119", "120", "122"}
 SENTENCE_END = "。！？；!?;"
@@ -152,13 +155,16 @@ def _value(low: float, mult: str | None) -> float:
 _SENTENCE_STOP = re.compile(f"[{SENTENCE_END}]")
 
 
-def _sentence(line: str, start: int, end: int) -> str:
-    """The sentence of line that holds [start, end)."""
-    left = 0
-    for stop in _SENTENCE_STOP.finditer(line, 0, start):
-        left = stop.end()
-    after = _SENTENCE_STOP.search(line, end)
-    return line[left:after.end() if after else len(line)].strip()
+def _sentence(line: str, start: int, end: int, stops: list[int] | None = None) -> str:
+    """The sentence of line that holds [start, end); stops, if given, are the offsets just
+    after each sentence end in line (computed once per line by the caller)."""
+    if stops is None:
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(line)]
+    i = bisect.bisect_right(stops, start)
+    left = stops[i - 1] if i else 0
+    j = bisect.bisect_right(stops, end)
+    right = stops[j] if j < len(stops) else len(line)
+    return line[left:right].strip()
 
 
 def _date_reading(fused: str, tail: str | None) -> str:
@@ -201,11 +207,12 @@ class Extractor:
             claimed.append((outline.start(0) + (outline.group(0).find(outline.group(0).strip())),
                             outline.end()))
         section = self.section()
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(line)]
 
         def add(start, end, value, high, unit, qualifier, kind, pair="", role="", reading=""):
             claimed.append((start, end))
             found.append(Mention(self.report_id, offset + start, offset + end, line[start:end],
-                                 value, high, unit, qualifier, kind, _sentence(line, start, end),
+                                 value, high, unit, qualifier, kind, _sentence(line, start, end, stops),
                                  section, pair, role, reading))
 
         def free(start, end):
@@ -222,14 +229,14 @@ class Extractor:
             else:
                 serial = m.group("n") or m.group("s")
                 add(m.start(), m.end(), _num(serial), None, "号", "exact", "document_number")
-        for m in (DATE.finditer(line) if "月" in line or "日" in line else ()):
+        for m in (DATE.finditer(line) if HAS_DATE.search(line) else ()):
             if not free(*m.span()):
                 continue
             reading = _date_reading(m.group("fused"), m.group("d4")) if m.group("fused") else ""
             if m.group("fused") and not reading:
                 continue  # not a damaged date after all (e.g. 300日)
             add(m.start(), m.end(), None, None, "", "exact", "date", reading=reading)
-        for m in (YEAR.finditer(line) if "年" in line else ()):
+        for m in (YEAR.finditer(line) if HAS_YEAR.search(line) else ()):
             if free(*m.span()):
                 add(m.start(), m.end(), _num(m.group("y")), None, "年", "exact", "year")
         for m in (PAIR.finditer(line) if "由" in line or "从" in line else ()):
