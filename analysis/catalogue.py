@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from . import charts
 from .audit import recompute_rate
-from .figures import breakdown, get_figure, load_table, parents
+from .figures import get_figure, load_table, parents, shared_breakdown
 from .labels import LANGS, Lang
 
 
@@ -150,7 +150,7 @@ CATALOGUE: list[ChartSpec] = [
         title=_t("培训、专职调解员与地摊经济", "Training, full-time mediators and street stalls")[lang])),
     ChartSpec("audited_rates", _audited_rates),
     ChartSpec("audited_sums", lambda lang: charts.sum_check(
-        [p for p in parents() if breakdown(p).is_exhaustive], lang=lang,
+        [p for p in parents() if shared_breakdown(p).is_exhaustive], lang=lang,
         title=_t("各分项之和与总数", "Parts against their totals")[lang],
         note=_t("100%表示分项之和等于报告所述总数；仅计构成总数的分项。",
                 "100% means the parts add up to the stated total; subsets and overlapping groups are left out.")[lang])),

@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import labels, style
-from .figures import breakdown, get_figure, load_table
+from .figures import get_figure, load_table, shared_breakdown
 from .package import OUTLINE_MARKER
 from .labels import Lang, check_lang
 from .numbers import chinese_to_int
@@ -153,7 +153,7 @@ def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
     """One bar split into the parts the report lists, with a key of labels, values and
     shares beneath; a grey remainder when the parts fall short of the total."""
     lang = check_lang(lang)
-    split = breakdown(parent_id)
+    split = shared_breakdown(parent_id)
     parent = split.parent
     rows = [split.parts.iloc[i] for i in range(len(split.parts))
             if split.parts.iloc[i]["relation"] == "part"]
@@ -366,7 +366,7 @@ def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang 
 def sum_check(parent_ids: list[str], lang: Lang = "zh", title: str = "", note: str = "") -> Figure:
     """Per breakdown, the stated total beside the sum of its parts (as % of the total)."""
     lang = check_lang(lang)
-    rows = [breakdown(p) for p in parent_ids]
+    rows = [shared_breakdown(p) for p in parent_ids]
     fig, ax = new_chart(height=1.4 + 0.42 * len(rows))
     names, shares, pairs = [], [], []
     for b in rows:

@@ -95,13 +95,24 @@ class Breakdown:
 
 def breakdown(figure_id: str, report: str | None = None) -> Breakdown:
     """A parent figure and its parts, in the report's order."""
+    parent, parts = _breakdown(figure_id, report)
+    return Breakdown(parent.copy(), parts.copy())
+
+
+def shared_breakdown(figure_id: str, report: str | None = None) -> Breakdown:
+    """breakdown() without the copies, for the package's own read-only use (charts)."""
+    return Breakdown(*_breakdown(figure_id, report))
+
+
+@lru_cache(maxsize=256)
+def _breakdown(figure_id: str, report: str | None) -> tuple[pd.Series, pd.DataFrame]:
     parent = get_figure(figure_id, report)
     figures = _figures(parent["report_id"])
-    parts = figures[figures["parent_id"] == figure_id].reset_index(drop=True).copy()
+    parts = figures[figures["parent_id"] == figure_id].reset_index(drop=True)
     if parts.empty:
         raise KeyError(f"figure {figure_id!r} has no parts; figures with parts: "
                        f"{sorted(figures['parent_id'].dropna().unique().tolist())}")
-    return Breakdown(parent, parts)
+    return parent, parts
 
 
 def parents(report: str | None = None) -> list[str]:
