@@ -140,22 +140,32 @@ def decimals(value: float, mention: str) -> int:
     return len(digits.split(".")[1].rstrip("%以上余多")) if "." in digits else 0
 
 
+def _total(ids: tuple[str, ...], values: pd.Series) -> float:
+    """Sum of the figures named; an id with a leading "-" is subtracted."""
+    return float(sum(-values[i[1:]] if i.startswith("-") else values[i] for i in ids))
+
+
 def recompute_rate(rate_id: str, figures: pd.DataFrame | None = None) -> list[Definition]:
     """The rate under each definition in RATE_DEFINITIONS, in percent."""
     figures = load_figures() if figures is None else figures
     values = figures.set_index("figure_id")["value"]
     out = []
     for d in RATE_DEFINITIONS[rate_id]:
-        num = sum(values[i] for i in d.numerator)
-        den = sum(-values[i[1:]] if i.startswith("-") else values[i] for i in d.denominator)
+        den = _total(d.denominator, values)
         out.append(Definition(d.name_en, d.name_zh, d.numerator, d.denominator, d.standard,
-                              100 * num / den if den else float("nan")))
+                              100 * _total(d.numerator, values) / den if den else float("nan")))
     return out
 
 
-def _denominator(d: Definition, figures: pd.DataFrame) -> float:
-    values = figures.set_index("figure_id")["value"]
-    return float(sum(-values[i[1:]] if i.startswith("-") else values[i] for i in d.denominator))
+def agrees(recomputed: float, stated: float, places: int) -> bool:
+    """Does recomputed round to the stated value at the precision the report wrote it with?"""
+    return abs(recomputed - stated) <= 0.5 * 10 ** -places + 1e-9
+
+
+def nearest_whole(stated: float, denominator: float) -> dict[int, float]:
+    """The two whole numerators around stated% of denominator, with the rates they give."""
+    implied = stated / 100 * denominator
+    return {k: 100 * k / denominator for k in (math.floor(implied), math.ceil(implied))}
 
 
 def reproducing_numerators(stated: float, places: int, denominator: float) -> list[int]:
@@ -163,8 +173,7 @@ def reproducing_numerators(stated: float, places: int, denominator: float) -> li
     half = 0.5 * 10 ** -places
     low = math.ceil((stated - half) / 100 * denominator - 1e-9)
     high = math.floor((stated + half) / 100 * denominator - 1e-9)
-    return [k for k in range(max(low, 0), high + 1)
-            if abs(100 * k / denominator - stated) <= half + 1e-9]
+    return [k for k in range(max(low, 0), high + 1) if agrees(100 * k / denominator, stated, places)]
 
 
 def rate_verdict(stated: float, places: int, standard: list[float], other: list[float]) -> str:
@@ -173,18 +182,13 @@ def rate_verdict(stated: float, places: int, standard: list[float], other: list[
     Agreeing means rounding to the report's precision gives the stated value;
     rounding-consistent means truncating (not rounding) would give it.
     """
-    half = 0.5 * 10 ** -places + 1e-9
-
-    def agrees(x):
-        return abs(x - stated) <= half
-
     def truncates(x):
         return math.floor(x * 10 ** places + 1e-9) / 10 ** places == stated or \
             math.ceil(x * 10 ** places - 1e-9) / 10 ** places == stated
 
-    if any(agrees(x) for x in standard):
+    if any(agrees(x, stated, places) for x in standard):
         return "reproduced"
-    if any(agrees(x) for x in other):
+    if any(agrees(x, stated, places) for x in other):
         return "reproduced_nonstandard"
     if any(truncates(x) for x in standard + other):
         return "rounding_consistent"
@@ -210,8 +214,8 @@ def rates(figures: pd.DataFrame) -> list[Finding]:
                              for d in results)
         severity = {"reproduced": "note", "rounding_consistent": "note",
                     "reproduced_nonstandard": "warning", "not_reproducible": "error"}[verdict]
-        matching = [d.name_en for d in results
-                    if abs(d.value - rate["value"]) <= 0.5 * 10 ** -places + 1e-9]
+        matching = [d.name_en for d in results if agrees(d.value, rate["value"], places)]
+        values = figures.set_index("figure_id")["value"]
         found.append(Finding(
             f"rate-{rate_id}", "rate", severity, verdict, ids,
             f"{rate['indicator_en']}: stated {rate['mention']}; {lines_en}. "
@@ -230,7 +234,7 @@ def rates(figures: pd.DataFrame) -> list[Finding]:
              "differences": {d.name_en: round(d.value - rate["value"], 4) for d in results},
              "standard": [d.name_en for d in results if d.standard],
              "numerators_that_reproduce": {d.name_en: reproducing_numerators(
-                 rate["value"], places, _denominator(d, figures)) for d in results}}))
+                 rate["value"], places, _total(d.denominator, values)) for d in results}}))
     for rate_id, denominator_id in RATE_DENOMINATORS.items():
         if rate_id not in by_id.index:
             continue
@@ -238,8 +242,8 @@ def rates(figures: pd.DataFrame) -> list[Finding]:
         places = decimals(rate["value"], rate["mention"])
         n = int(den["value"])
         implied = rate["value"] / 100 * n
-        candidates = {k: 100 * k / n for k in (math.floor(implied), math.ceil(implied))}
-        whole = [k for k, pct in candidates.items() if abs(pct - rate["value"]) <= 0.5 * 10 ** -places + 1e-9]
+        candidates = nearest_whole(rate["value"], n)
+        whole = [k for k, pct in candidates.items() if agrees(pct, rate["value"], places)]
         verdict = "reproduced" if whole else "not_reproducible"
         nearest = ", ".join(f"{k}/{n} = {pct:.2f}%" for k, pct in candidates.items())
         found.append(Finding(

@@ -7,7 +7,6 @@ Titles and notes are editorial words in both languages; every number comes from 
 from __future__ import annotations
 
 import csv
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +16,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from . import charts
-from .audit import recompute_rate
+from .audit import RATE_DENOMINATORS, nearest_whole, recompute_rate
 from .figures import get_figure, load_table, parents, shared_breakdown
 from .labels import LANGS, Lang
 
@@ -74,10 +73,9 @@ def _audited_rates(lang: Lang) -> Figure:
         rows.append(charts.Comparison(short[rate_id]["zh"], short[rate_id]["en"],
                                       get_figure(rate_id)["value"], others))
     leader = get_figure("leader_cases_resolution_rate")
-    cases = get_figure("leader_cases")["value"]
-    implied = leader["value"] / 100 * cases
-    others = tuple(charts.Reference(f"{k}/{cases:.0f}", f"{k}/{cases:.0f}", 100 * k / cases)
-                   for k in (math.floor(implied), math.ceil(implied)))
+    cases = get_figure(RATE_DENOMINATORS["leader_cases_resolution_rate"])["value"]
+    others = tuple(charts.Reference(f"{k}/{cases:.0f}", f"{k}/{cases:.0f}", pct)
+                   for k, pct in nearest_whole(leader["value"], cases).items())
     rows.append(charts.Comparison(short["leader_cases_resolution_rate"]["zh"],
                                   short["leader_cases_resolution_rate"]["en"], leader["value"], others))
     return charts.stated_vs_recomputed(

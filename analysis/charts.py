@@ -24,9 +24,6 @@ from .numbers import chinese_to_int
 
 style.use()  # the Chinese font is registered and the house style set as soon as charts load
 
-WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
-HEIGHT_IN = 3.9
-EXPORT_DPI = 300
 TITLE_PT, SUBTITLE_PT, SOURCE_PT = 12, 9, 7
 LABEL_WIDTH = {"zh": 15, "en": 34}  # characters per line of an axis label
 
@@ -44,10 +41,10 @@ class ChartInfo:
     figure_ids: list[str] = field(default_factory=list)
 
 
-def new_chart(height: float = HEIGHT_IN, axes: bool = True) -> tuple[Figure, plt.Axes | None]:
+def new_chart(height: float = style.HEIGHT_IN, axes: bool = True) -> tuple[Figure, plt.Axes | None]:
     """A figure of fixed size whose plot area leaves room for the frame text."""
     style.use()
-    fig = plt.figure(figsize=(WIDTH_IN, height))
+    fig = plt.figure(figsize=(style.WIDTH_IN, height))
     fig.frame_rect = (0.42 / height, 1 - 0.78 / height)  # note and source below, titles above
     ax = fig.add_subplot() if axes else None
     return fig, ax
@@ -409,7 +406,7 @@ def save(fig: Figure, out_dir: Path, name: str) -> dict[str, str]:
     out_dir.mkdir(parents=True, exist_ok=True)
     _freeze_layout(fig)
     png, svg, meta = out_dir / f"{name}.png", out_dir / f"{name}.svg", out_dir / f"{name}.json"
-    fig.savefig(png, dpi=EXPORT_DPI, metadata={"Software": None}, bbox_inches=None)
+    fig.savefig(png, dpi=style.EXPORT_DPI, metadata={"Software": None}, bbox_inches=None)
     fig.savefig(svg, metadata={"Date": None}, bbox_inches=None)
     info = asdict(fig.chart_info)
     meta.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -50,9 +50,9 @@ def evaluate(report_id: str) -> Evaluation:
     spans = [s for s in package.spans if s.report_id == report_id]
     figure_spans = {s.row_id: s for s in spans if s.table == "figures"}
 
-    misses, places = [], set()
+    places = {span.start for span in figure_spans.values()}
+    misses, missed_places = [], set()
     for figure_id, span in figure_spans.items():
-        places.add(span.start)
         row = figures.loc[figure_id]
         got = by_start.get(span.start)
         expected_high = None if row["value_high"] != row["value_high"] else row["value_high"]
@@ -67,8 +67,7 @@ def evaluate(report_id: str) -> Evaluation:
             problem = f"qualifier {got.qualifier} vs {row['qualifier']}"
         if problem:
             misses.append(f"{figure_id} at {span.start}: {problem}")
-    distinct = {figure_spans[f].start for f in figure_spans}
-    missed_places = {int(m.split(" at ")[1].split(":")[0]) for m in misses}
+            missed_places.add(span.start)
 
     called = [m for m in mentions if m.kind in FIGURE_KINDS]
     false = [f"{m.text!r} at {m.start} ({m.kind}): {m.sentence[:30]}" for m in called
@@ -83,6 +82,6 @@ def evaluate(report_id: str) -> Evaluation:
         if not any(m.kind == kind for m in overlapping):
             shown = ", ".join(f"{m.text!r} as {m.kind}" for m in overlapping) or "nothing"
             disagreements.append(f"{span.row_id} ({kind}) at {span.start}: extractor found {shown}")
-    return Evaluation(len(distinct), len(distinct - missed_places), misses, len(called),
+    return Evaluation(len(places), len(places - missed_places), misses, len(called),
                       len(called) - len(false), false, len(non_figure_rows),
                       len(non_figure_rows) - len(disagreements), disagreements)

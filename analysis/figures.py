@@ -137,12 +137,12 @@ def non_figures(report: str | None = None) -> pd.DataFrame:
     which the sections table accounts for (each heading is quoted with its marker)."""
     listed = load_table("non_figures", report)
     sections = load_table("sections", report)
-    markers = sections[sections["heading"].str.match(r"\d")].copy()
+    markers = sections[sections["heading"].str.match(r"\d")].copy()  # the markers written in digits
     outline = pd.DataFrame({
         "report_id": markers["report_id"],
         "item_id": "outline-" + markers["section"],
         "kind": "outline_marker",
-        "mention": markers["heading"].str.extract(r"^(\d+[.)])", expand=False),
+        "mention": markers["heading"].str.extract(f"^({OUTLINE_MARKER.pattern})", expand=False),
         "quote": markers["heading"],
         "reading": None,
         "damaged": False,

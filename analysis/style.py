@@ -22,6 +22,9 @@ SYSTEM_FONTS = (
 # Okabe-Ito: distinguishable with the common forms of colour-blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 GREY = "#6b6b6b"
+WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
+HEIGHT_IN = 3.9
+EXPORT_DPI = 300
 
 _registered: str | None = None
 _inline_configured = False
@@ -77,9 +80,9 @@ def _house_params(family: str) -> dict:
         "axes.labelcolor": GREY,
         "xtick.color": GREY,
         "ytick.color": GREY,
-        "figure.figsize": (7.5, 4.2),
+        "figure.figsize": (WIDTH_IN, HEIGHT_IN),
         "figure.dpi": 100,
-        "savefig.dpi": 200,
+        "savefig.dpi": EXPORT_DPI,
         "savefig.bbox": "standard",  # exports keep their fixed size
         "svg.fonttype": "path",
         "svg.hashsalt": "rule-of-law",

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import labels
-from .audit import Finding, audit
+from .audit import SEVERITIES, Finding, audit
 from .figures import load_figures
 
 
@@ -56,11 +56,11 @@ def findings(figure_ids: list[str] | None = None, check: str | None = None,
 
 
 def print_findings(figure_ids: list[str] | None = None, check: str | None = None,
-                   severities: tuple[str, ...] = ("error", "warning", "note")) -> None:
+                   severities: tuple[str, ...] = SEVERITIES) -> None:
     """Print the findings as text (so notebook checks see them), most severe first."""
     table = findings(figure_ids, check)
     table = table[table["severity"].isin(severities)]
-    order = {s: i for i, s in enumerate(("error", "warning", "note"))}
+    order = {s: i for i, s in enumerate(SEVERITIES)}
     table = table.iloc[sorted(range(len(table)), key=lambda i: order[table["severity"].iloc[i]])]
     if table.empty:
         print("No audit findings for these figures.")

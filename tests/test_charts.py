@@ -170,7 +170,7 @@ def test_export_is_byte_identical_and_fixed_size(two_exports):
     assert len(rows) == 2 * len(CATALOGUE)
     for row in rows:
         image = mpimg.imread(tmp_path / "a" / row["png"])
-        assert image.shape[1] == round(charts.WIDTH_IN * charts.EXPORT_DPI)
+        assert image.shape[1] == round(style.WIDTH_IN * style.EXPORT_DPI)
         svg = (tmp_path / "a" / row["svg"]).read_text(encoding="utf-8")
         assert "<dc:date>" not in svg
         assert row["alt_text"]
