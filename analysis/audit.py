@@ -158,8 +158,9 @@ def recompute_rate(rate_id: str, figures: pd.DataFrame | None = None) -> list[De
 
 
 def agrees(recomputed: float, stated: float, places: int) -> bool:
-    """Does recomputed round to the stated value at the precision the report wrote it with?"""
-    return abs(recomputed - stated) <= 0.5 * 10 ** -places + 1e-9
+    """Does recomputed round (half up) to the stated value at the report's precision?"""
+    half, eps = 0.5 * 10 ** -places, 1e-9
+    return -half - eps <= recomputed - stated < half - eps
 
 
 def nearest_whole(stated: float, denominator: float) -> dict[int, float]:
