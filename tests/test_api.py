@@ -29,10 +29,12 @@ def test_load_figures_returns_a_copy():
 
 
 def test_get_figure_by_id():
+    row = next(r for r in read_rows(DATA_DIR / "figures.csv") if r["figure_id"] == "credit_records")
     figure = analysis.get_figure("credit_records")
-    assert figure["value"] == 4_400_000
-    assert figure["qualifier"] == "more_than"
-    assert figure["mention"] in figure["quote"]
+    assert figure["value"] == float(row["value"])
+    assert (figure["qualifier"], figure["mention"], figure["quote"]) == (
+        row["qualifier"], row["mention"], row["quote"])
+    assert figure["unit_en"]  # joined from the units glossary
 
 
 def test_unknown_figure_names_similar_ids():

@@ -136,19 +136,23 @@ def test_a_rate_that_does_not_reproduce():
 @pytest.mark.parametrize("stated, places, standard, other, verdict", [
     (33.3, 1, [100 / 3], [], "reproduced"),          # 33.333… rounds to 33.3
     (33.4, 1, [100 / 3], [], "rounding_consistent"),  # only rounding up gives 33.4
-    (98.5, 1, [98.57], [], "rounding_consistent"),    # truncation of 98.57
-    (98.7, 1, [98.57], [], "not_reproducible"),
-    (26.7, 1, [36.36], [26.67], "reproduced_nonstandard"),
+    (12.3, 1, [12.35], [], "rounding_consistent"),    # 12.35 rounds half up to 12.4
+    (12.4, 1, [12.35], [], "reproduced"),
+    (50.5, 1, [50.57], [], "rounding_consistent"),    # truncation of 50.57
+    (50.7, 1, [50.57], [], "not_reproducible"),
+    (20.0, 1, [25.0], [20.0], "reproduced_nonstandard"),
     (80, 0, [80.4], [], "reproduced"),
-    (91.08, 2, [90.96, 91.49], [], "not_reproducible"),
+    (45.08, 2, [44.96, 45.49], [], "not_reproducible"),
 ])
 def test_rate_verdict_respects_the_reports_precision(stated, places, standard, other, verdict):
     assert rate_verdict(stated, places, standard, other) == verdict
 
 
 def test_reproducing_numerators():
-    assert reproducing_numerators(98.7, 1, 4621) == [4559, 4560, 4561, 4562, 4563]
-    assert reproducing_numerators(91.08, 2, 188) == []
+    # 12.3% to one decimal is anything from 12.25% up to, not including, 12.35% (which
+    # rounds to 12.4%): 1225 to 1234 of 10000
+    assert reproducing_numerators(12.3, 1, 10_000) == list(range(1225, 1235))
+    assert reproducing_numerators(33.3, 1, 7) == []  # 2/7 = 28.6%, 3/7 = 42.9%
 
 
 def test_a_whole_number_check_on_a_stated_denominator():

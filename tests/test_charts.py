@@ -10,6 +10,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.image as mpimg  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import analysis  # noqa: E402
@@ -89,7 +90,8 @@ def test_bullet(lang):
     ax = fig.axes[0]
     assert [p.get_width() for p in ax.patches] == [100, analysis.value("mediation_success_rate")]
     assert [line.get_xdata()[0] for line in ax.lines] == [50.0]
-    assert any(t.endswith("98.7%") for t in texts(fig))
+    stated = labels.amount(analysis.get_figure("mediation_success_rate"), lang)
+    assert any(t.endswith(stated) for t in texts(fig))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -97,31 +99,38 @@ def test_big_numbers(lang):
     ids = ["credit_records", "hotline_requests"]
     fig = charts.big_numbers(ids, lang=lang, title="t")
     frame_ok(fig, lang)
-    expected = {"zh": ["440万余条", "5169件"], "en": ["4.4 million+ records", "5,169 cases"]}[lang]
-    for text in expected:
-        assert text in texts(fig)
+    for figure_id in ids:  # each big number is the figure's amount in the chosen language
+        assert labels.amount(analysis.get_figure(figure_id), lang) in texts(fig)
+    assert len([t for t in fig.axes[0].texts if t.get_fontsize() > 12]) == len(ids)
 
 
 @pytest.mark.parametrize("value, lang, compact, text", [
-    (4_400_000, "zh", True, "440万"), (4_400_000, "en", True, "4.4 million"),
-    (139_163, "zh", True, "13.92万"), (139_163, "en", True, "139,163"),
-    (1506, "zh", False, "1506"), (1506, "en", False, "1,506"), (33.3, "en", False, "33.3"),
-    (135_000_000, "zh", True, "1.35亿"),
+    (2_500_000, "zh", True, "250万"), (2_500_000, "en", True, "2.5 million"),
+    (123_456, "zh", True, "12.35万"), (123_456, "en", True, "123,456"),
+    (2048, "zh", False, "2048"), (2048, "en", False, "2,048"), (12.5, "en", False, "12.5"),
+    (270_000_000, "zh", True, "2.7亿"),
 ])
 def test_numbers_follow_the_language(value, lang, compact, text):
     assert labels.number(value, lang, compact) == text
 
 
-@pytest.mark.parametrize("figure_id, zh, en", [
-    ("epidemic_amount_involved", "21万余元", "210,000+ yuan"),
-    ("head_court_appearance_rate", "80%以上", "≥80%"),
-    ("volunteers_per_township", "1-2名", "1-2 people"),
-    ("review_revoked", "1件", "1 case"),
+def figure_row(value, unit, qualifier="exact", value_high=None):
+    units = analysis.load_table("units").set_index("unit")
+    return pd.Series({"value": value, "value_high": value_high, "unit": unit,
+                      "qualifier": qualifier, "unit_en": units.loc[unit, "unit_en"],
+                      "unit_en_singular": units.loc[unit, "unit_en_singular"]})
+
+
+@pytest.mark.parametrize("row, zh, en", [
+    (figure_row(350_000, "元", "more_than"), "35万余元", "350,000+ yuan"),
+    (figure_row(60, "%", "at_least"), "60%以上", "≥60%"),
+    (figure_row(2, "名", "range", value_high=3), "2-3名", "2-3 people"),
+    (figure_row(1, "件"), "1件", "1 case"),
+    (figure_row(7, "件", "approximately"), "约7件", "~7 cases"),
 ])
-def test_amounts_carry_unit_and_qualifier(figure_id, zh, en):
-    figure = analysis.get_figure(figure_id)
-    assert labels.amount(figure, "zh") == zh
-    assert labels.amount(figure, "en") == en
+def test_amounts_carry_unit_and_qualifier(row, zh, en):
+    assert labels.amount(row, "zh") == zh
+    assert labels.amount(row, "en") == en
 
 
 def test_an_unknown_language_is_refused():
