@@ -191,21 +191,34 @@ def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtit
                note: str = "") -> Figure:
     """Horizontal bars, largest on top, each labelled with its value."""
     lang = check_lang(lang)
-    figures = sorted(_figures(figure_ids), key=lambda f: f["value"])
-    height = max(2.6, 1.3 + 0.32 * len(figures))
-    fig, ax = new_chart(height=height)
-    names = [_wrap(labels.part_label(f, lang), LABEL_WIDTH[lang]) for f in figures]
-    values = [f["value"] for f in figures]
-    bars = ax.barh(names, values, color=style.PALETTE[0], height=0.65)
-    ax.bar_label(bars, labels=[labels.amount(f, lang) for f in figures], padding=3, fontsize=8)
+    figures = sorted(_figures(figure_ids), key=lambda f: f["value"], reverse=True)
+    return _bars([labels.part_label(f, lang) for f in figures], [f["value"] for f in figures],
+                 [labels.amount(f, lang) for f in figures], figures, lang, title, subtitle, note)
+
+
+def count_bar(names: list[str], counts: list[float], figures: list[pd.Series], lang: Lang = "zh",
+              title: str = "", subtitle: str = "", note: str = "") -> Figure:
+    """Horizontal bars of counts computed from the figures (how many per topic, say),
+    largest on top; figures name the sources."""
+    lang = check_lang(lang)
+    order = sorted(range(len(counts)), key=lambda i: counts[i], reverse=True)
+    return _bars([names[i] for i in order], [counts[i] for i in order],
+                 [labels.number(counts[i], lang) for i in order], figures, lang, title, subtitle, note)
+
+
+def _bars(names, values, value_labels, figures, lang, title, subtitle, note) -> Figure:
+    """The ranked-bar drawing shared by ranked_bar and count_bar; rows come largest first."""
+    fig, ax = new_chart(height=max(2.6, 1.3 + 0.32 * len(values)))
+    names = [_wrap(n, LABEL_WIDTH[lang]) for n in names]
+    bars = ax.barh(names[::-1], values[::-1], color=style.PALETTE[0], height=0.65)
+    ax.bar_label(bars, labels=value_labels[::-1], padding=3, fontsize=8)
     ax.set_xlim(0, max(values) * 1.18)
     ax.xaxis.set_visible(False)
     ax.spines[["bottom"]].set_visible(False)
     ax.tick_params(axis="y", labelsize=8.5, length=0)
-    pairs = [(n, labels.amount(f, lang)) for n, f in zip(names, figures)][::-1]
     kind = labels.phrase("kind_bar_chart", lang)
-    return finish(fig, title=title, subtitle=subtitle, figures=figures[::-1], note=note,
-                  lang=lang, alt_text=_alt(kind, title, pairs, lang))
+    return finish(fig, title=title, subtitle=subtitle, figures=figures, note=note, lang=lang,
+                  alt_text=_alt(kind, title, list(zip(names, value_labels)), lang))
 
 
 def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",

@@ -192,3 +192,15 @@ def test_missing_font_error_says_what_to_install(monkeypatch):
     monkeypatch.setattr(style, "SYSTEM_FONTS", ("/nonexistent/font.ttc",))
     with pytest.raises(RuntimeError, match="requirements.txt.*fonts-noto-cjk"):
         style.font_path()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_count_bar_puts_the_largest_on_top(lang):
+    figures = analysis.load_figures()
+    per_topic = figures.groupby(f"topic_{lang}").size()
+    fig = charts.count_bar(per_topic.index.tolist(), per_topic.tolist(),
+                           figures=[row for _, row in figures.iterrows()], lang=lang, title="t")
+    frame_ok(fig, lang)
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    assert widths == sorted(per_topic.tolist())  # drawn bottom up, so the largest is on top
+    assert sum(widths) == len(figures)
