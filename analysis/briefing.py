@@ -39,15 +39,20 @@ def notebook_index(folder: Path = NOTEBOOKS) -> list[dict[str, str]]:
     return rows
 
 
+def run(nb: "nbformat.NotebookNode", cwd: Path) -> None:
+    """Execute a notebook in memory, top to bottom, in a fresh kernel started in cwd."""
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+
+
 def execute(path: Path, out_dir: Path) -> Path:
     """Run a copy of one notebook top to bottom (cwd = notebooks/) and save it in out_dir."""
     import nbformat  # imported here: it costs seconds, and notebooks import this module
 
-    from nbclient import NotebookClient
-
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    run(nb, path.parent)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / path.name
     nbformat.write(nb, target)

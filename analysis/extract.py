@@ -32,10 +32,10 @@ NUM = rf"[{D}]+(?:[,，][{D}]{{3}})*(?:[.．][{D}]+)?"
 CN_DIGIT = "零〇一二两三四五六七八九十百千"
 CN_NUM = rf"[{CN_DIGIT}]+"
 # Measure words after a number, longest first so that 人次 wins over 人.
-UNITS = sorted("""个工作日 工作日 人次 场次 户次 件次 余人 平方米 平方公里 公里 千米 小时 分钟 个月 百分点
+UNITS = sorted(set("""个工作日 工作日 人次 场次 户次 件次 余人 平方米 平方公里 公里 千米 小时 分钟 个月 百分点
 件 起 人 名 个 项 条 次 篇 册 处 种 户 元 家 所 类 批 场 期 届 份 本 部 台 辆 座 间 张 支 组 队 站
-村 镇 乡 天 日 年 周 倍 位 级 轮 套 亩 吨 米 宗 单 笔 份 例 卷 盒 棵 株 头 只 声 封 页 字 万 亿""".split(),
-               key=len, reverse=True)
+村 镇 乡 天 日 年 周 倍 位 级 轮 套 亩 吨 米 宗 单 笔 例 卷 盒 棵 株 头 只 声 封 页 字 万 亿""".split()),
+               key=lambda u: (-len(u), u))
 CN_UNITS = set("个次期名人项件起家批场篇条处种户倍位轮份年天类所站队组")
 UNIT_RE = "|".join(re.escape(u) for u in UNITS if u not in ("万", "亿", "余人"))
 
@@ -346,8 +346,11 @@ class Extractor:
             return "range"
         if word in ("余", "多"):
             return "more_than"
-        if word == "以上" or after == "以上" or AT_LEAST_BEFORE.search(pre):
-            return "at_least" if word == "以上" or after == "以上" or "超过" not in pre else "more_than"
+        if "以上" in (word, after):
+            return "at_least"
+        before = AT_LEAST_BEFORE.search(pre)
+        if before:
+            return "more_than" if before.group(1) == "超过" else "at_least"
         if word == "左右" or ABOUT_BEFORE.search(pre):
             return "approximately"
         return "exact"

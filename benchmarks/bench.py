@@ -23,7 +23,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from analysis.briefing import notebook_paths  # noqa: E402
+from analysis.briefing import notebook_paths, run  # noqa: E402
 
 RUNS = 7
 NOTEBOOK_ROUNDS = 3
@@ -43,11 +43,8 @@ def median_seconds(code: str) -> tuple[float, float]:
 
 
 def run_notebook(nb: nbformat.NotebookNode, cwd: Path) -> float:
-    from nbclient import NotebookClient
-
     start = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(cwd)}}).execute()
+    run(nb, cwd)
     return time.perf_counter() - start
 
 
