@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from .numbers import MULTIPLIERS, chinese_to_int, normalise
+from .numbers import MULTIPLIERS, QUALIFIER_WORDS, chinese_to_int, normalise
 
 FIGURE_KINDS = ("figure", "percentage", "money", "change", "rank")
 KINDS = FIGURE_KINDS + ("date", "year", "document_number", "outline_marker", "name")
@@ -70,7 +70,7 @@ HOURS_NAME = re.compile(r"\s*小时\s*(自助|自动|服务|不打烊|营业|在
 CATEGORY = re.compile(r"\s*人所")
 UNIT_AFTER = re.compile(rf"\s*({UNIT_RE})")
 AT_LEAST_BEFORE = re.compile(r"(至少|不少于|不低于|超过)\S{0,3}$")
-ABOUT_BEFORE = re.compile(r"(约|近|大约|将近)$")
+ABOUT_BEFORE = re.compile(r"(约|近)$")  # also 大约, 将近
 OUTLINE = re.compile(rf"\s*(?:(?P<l1>[{CN_DIGIT}]+)、|[(（](?P<l2>[{CN_DIGIT}]+)[)）]"
                      rf"|(?P<l3>[{D}]+)[.．、](?![{D}])|[(（]?(?P<l4>[{D}]+)[)）])")
 
@@ -341,19 +341,17 @@ class Extractor:
         add(start, end + length, value, high_value, unit, qualifier, kind)
 
     @staticmethod
+    @staticmethod
     def _qualifier(pre: str, word: str | None, after: str | None, high: float | None) -> str:
+        """Range, a qualifying word in the mention (余, 以上, 左右), or one just before it
+        (至少, 超过, 约, 近); the words' meanings are numbers.QUALIFIER_WORDS."""
         if high is not None:
             return "range"
-        if word in ("余", "多"):
-            return "more_than"
-        if "以上" in (word, after):
-            return "at_least"
-        before = AT_LEAST_BEFORE.search(pre)
-        if before:
-            return "more_than" if before.group(1) == "超过" else "at_least"
-        if word == "左右" or ABOUT_BEFORE.search(pre):
-            return "approximately"
-        return "exact"
+        for said in (word, after):
+            if said in QUALIFIER_WORDS:
+                return QUALIFIER_WORDS[said]
+        before = AT_LEAST_BEFORE.search(pre) or ABOUT_BEFORE.search(pre)
+        return QUALIFIER_WORDS[before.group(1)] if before else "exact"
 
     def _chinese(self, line: str, m: re.Match, add) -> None:
         start, end = m.span()

@@ -26,8 +26,11 @@ QUALIFIER_WORDS = {  # word in the mention -> qualifier
     "以上": "at_least",
     "至少": "at_least",
     "不少于": "at_least",
+    "不低于": "at_least",
     "约": "approximately",
     "近": "approximately",
+    "左右": "approximately",
+    "超过": "more_than",
 }
 
 
