@@ -43,7 +43,8 @@ def run(nb: "nbformat.NotebookNode", cwd: Path) -> None:
     """Execute a notebook in memory, top to bottom, in a fresh kernel started in cwd."""
     from nbclient import NotebookClient
 
-    NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
+    # record_timing=False: no timestamps in stored notebooks, so a re-run leaves no diff
+    NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(cwd)}}).execute()
 
 
