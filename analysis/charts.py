@@ -110,6 +110,9 @@ def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Seri
              ha="left", va="bottom")
     fig.chart_info = ChartInfo(title, subtitle, source, note, alt_text or title, lang,
                                [f["figure_id"] for f in figures])
+    # Complete: whoever shows or saves it renders it. Left stale, pyplot's interactive
+    # hook would render it once more, for nothing, before Jupyter shows it.
+    fig.stale = False
     return fig
 
 

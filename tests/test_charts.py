@@ -204,3 +204,23 @@ def test_count_bar_puts_the_largest_on_top(lang):
     widths = [p.get_width() for p in fig.axes[0].patches]
     assert widths == sorted(per_topic.tolist())  # drawn bottom up, so the largest is on top
     assert sum(widths) == len(figures)
+
+
+def test_a_finished_chart_is_drawn_only_when_shown(monkeypatch):
+    """pyplot's interactive hook (Gcf.draw_all, run after every Jupyter cell) re-renders stale
+    figures before the inline backend renders them again to show them. A finished chart is
+    not stale, so that extra render is skipped; a change made afterwards is still drawn."""
+    from matplotlib._pylab_helpers import Gcf
+
+    draws = []
+    for spec in CATALOGUE:
+        fig = spec.build("en")
+        monkeypatch.setattr(fig.canvas, "draw", lambda *a, _id=spec.chart_id, **k: draws.append(_id))
+        Gcf.draw_all()
+        plt.close(fig)
+    assert draws == []
+    fig = CATALOGUE[0].build("en")
+    monkeypatch.setattr(fig.canvas, "draw", lambda *a, **k: draws.append("changed"))
+    fig.axes[0].set_xlabel("changed by the user")
+    Gcf.draw_all()
+    assert draws == ["changed"]
