@@ -96,8 +96,10 @@ def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Seri
            note: str = "", alt_text: str = "", lang: Lang) -> Figure:
     """Left-aligned title and subtitle, a note for caveats, and a source line at the foot."""
     lang = check_lang(lang)
-    fit_axes(fig)
     height = fig.get_figheight()
+    if not subtitle:  # the title alone needs less room above the plot
+        fig.frame_rect = (fig.frame_rect[0], 1 - 0.5 / height)
+    fit_axes(fig)
     source = source_line(figures, lang)
     fig.text(0.01, 1 - 0.12 / height, title, fontsize=TITLE_PT, ha="left", va="top")
     if subtitle:
@@ -404,8 +406,9 @@ def sum_check(parent_ids: list[str], lang: Lang = "zh", title: str = "", note: s
 
 
 def _wrap(text: str, width: int) -> str:
-    if " " not in text:  # Chinese: cut by characters
-        return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+    if " " not in text:  # Chinese: cut by characters into lines of even length (no orphans)
+        size = -(-len(text) // -(-len(text) // width))
+        return "\n".join(text[i:i + size] for i in range(0, len(text), size))
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + len(word) + 1 > width:

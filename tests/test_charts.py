@@ -224,3 +224,12 @@ def test_a_finished_chart_is_drawn_only_when_shown(monkeypatch):
     fig.axes[0].set_xlabel("changed by the user")
     Gcf.draw_all()
     assert draws == ["changed"]
+
+
+@pytest.mark.parametrize("text, width", [("甲" * 16, 15), ("甲" * 15, 15), ("甲" * 31, 10),
+                                         ("one two three four five six", 10)])
+def test_wrapped_labels_keep_to_the_width_without_a_one_character_line(text, width):
+    lines = charts._wrap(text, width).split("\n")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert max(len(line) for line in lines) <= width
+    assert min(len(line) for line in lines) > 1
