@@ -39,21 +39,26 @@ def notebook_index(folder: Path = NOTEBOOKS) -> list[dict[str, str]]:
     return rows
 
 
-def run(nb: "nbformat.NotebookNode", cwd: Path) -> None:
-    """Execute a notebook in memory, top to bottom, in a fresh kernel started in cwd."""
+def run(nb: "nbformat.NotebookNode", cwd: Path, **hooks) -> None:
+    """Execute a notebook in memory, top to bottom, in a fresh kernel started in cwd.
+    hooks: nbclient's on_cell_execute and friends (the benchmark times cells with them)."""
     from nbclient import NotebookClient
 
     # record_timing=False: no timestamps in stored notebooks, so a re-run leaves no diff
     NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(cwd)}}).execute()
+                   resources={"metadata": {"path": str(cwd)}}, **hooks).execute()
 
 
 def execute(path: Path, out_dir: Path) -> Path:
     """Run a copy of one notebook top to bottom (cwd = notebooks/) and save it in out_dir."""
     import nbformat  # imported here: it costs seconds, and notebooks import this module
 
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
     nb = nbformat.read(path, as_version=4)
     run(nb, path.parent)
+    # one stream output per print run, however the kernel happened to flush it
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / path.name
     nbformat.write(nb, target)
