@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,10 +44,15 @@ def run(nb: "nbformat.NotebookNode", cwd: Path, **hooks) -> None:
     """Execute a notebook in memory, top to bottom, in a fresh kernel started in cwd.
     hooks: nbclient's on_cell_execute and friends (the benchmark times cells with them)."""
     from nbclient import NotebookClient
+    from traitlets.config import Config
 
-    # record_timing=False: no timestamps in stored notebooks, so a re-run leaves no diff
-    NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(cwd)}}, **hooks).execute()
+    # The kernel talks over Unix sockets in a private folder: no TCP port is opened, and
+    # ipykernel has no "running over TCP without encryption" warning to print.
+    with tempfile.TemporaryDirectory() as sockets:
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        # record_timing=False: no timestamps in stored notebooks, so a re-run leaves no diff
+        NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
+                       config=config, resources={"metadata": {"path": str(cwd)}}, **hooks).execute()
 
 
 def execute(path: Path, out_dir: Path) -> Path:

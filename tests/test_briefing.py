@@ -4,7 +4,7 @@ import re
 
 import nbformat
 
-from analysis.briefing import combine, export_html, notebook_paths
+from analysis.briefing import combine, export_html, notebook_paths, run
 
 
 def test_briefing_html_is_offline_and_holds_every_notebook(tmp_path):
@@ -20,3 +20,14 @@ def test_briefing_html_is_offline_and_holds_every_notebook(tmp_path):
         assert title in html
     assert "<img" in html and "data:image/png;base64" in html  # charts are embedded
     assert "<pre" not in html or "import analysis" not in html  # inputs are hidden
+
+
+def test_the_runner_executes_in_the_given_folder_and_its_kernel_prints_nothing(tmp_path, capfd):
+    """The kernel inherits the terminal: any warning it logs (such as ipykernel's about TCP
+    without encryption) would land in the output of make briefing."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import os\nprint(os.getcwd())")]
+    run(nb, tmp_path)
+    assert nb.cells[0].outputs[0]["text"] == f"{tmp_path}\n"
+    assert capfd.readouterr().err == ""
+    assert list(tmp_path.iterdir()) == []  # no socket or connection files left behind
