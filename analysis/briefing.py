@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,8 +87,24 @@ def combine(executed: list[Path]) -> "nbformat.NotebookNode":
     combined.metadata = copy.deepcopy(nbformat.read(executed[0], as_version=4).metadata)
     combined.metadata["title"] = "Ganxian District 2020 rule-of-law report: briefing"
     for path in executed:
-        combined.cells.extend(nbformat.read(path, as_version=4).cells)
+        cells = nbformat.read(path, as_version=4).cells
+        cells[0].source = f'<a id="{path.stem}"></a>\n\n{cells[0].source}'
+        for cell in cells:
+            _link_within_page(cell)
+        combined.cells.extend(cells)
     return combined
+
+
+NOTEBOOK_LINK = re.compile(r"\]\((\d\d[\w-]*)\.ipynb\)")
+
+
+def _link_within_page(cell: "nbformat.NotebookNode") -> None:
+    """In the one-page briefing, a link to another notebook points to its part of the page."""
+    if cell.cell_type == "markdown":
+        cell.source = NOTEBOOK_LINK.sub(r"](#\1)", cell.source)
+    for output in cell.get("outputs", []):
+        if "text/markdown" in output.get("data", {}):
+            output.data["text/markdown"] = NOTEBOOK_LINK.sub(r"](#\1)", output.data["text/markdown"])
 
 
 def export_html(nb: "nbformat.NotebookNode", target: Path) -> Path:

@@ -20,6 +20,12 @@ def test_briefing_html_is_offline_and_holds_every_notebook(tmp_path):
         assert title in html
     assert "<img" in html and "data:image/png;base64" in html  # charts are embedded
     assert "<pre" not in html or "import analysis" not in html  # inputs are hidden
+    # the index's links lead to the notebooks' parts of the page, not to .ipynb files
+    targets = re.findall(r'href="#(\d\d[\w-]*)"', html)
+    assert targets == [p.stem for p in paths]
+    for target in targets:
+        assert f'id="{target}"' in html
+    assert ".ipynb" not in " ".join(re.findall(r'href="([^"]*)"', html))
 
 
 def test_the_runner_executes_in_the_given_folder_and_its_kernel_prints_nothing(tmp_path, capfd):
