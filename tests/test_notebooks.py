@@ -90,3 +90,26 @@ def test_every_topic_notebook_uses_the_chart_module():
         if "fig =" in source:
             assert "catalogue.chart(" in source or "charts." in source, path.name
             assert "plt.subplots" not in source, path.name
+
+
+LANG_LINE = 'LANG = "en"'
+
+
+def test_every_notebook_runs_with_chinese_charts():
+    """The LANG switch: every notebook, its setup line set to "zh", runs top to bottom
+    (all in one kernel, to keep this fast) with nothing on stderr, so no missing glyph,
+    and shows as many charts as the stored English run."""
+    from analysis.briefing import run
+
+    combined, charts_en = nbformat.v4.new_notebook(), 0
+    for path in PATHS:
+        nb = nbformat.read(path, as_version=4)
+        setup = [c for c in nb.cells if c.cell_type == "code" and LANG_LINE in c.source]
+        assert len(setup) == 1, f"{path.name}: one setup cell should hold {LANG_LINE}"
+        setup[0].source = setup[0].source.replace(LANG_LINE, 'LANG = "zh"')
+        charts_en += sum("image/png" in out.get("data", {}) for c in nb.cells for out in c.get("outputs", []))
+        combined.cells.extend(c for c in nb.cells if c.cell_type == "code")  # re-run clears outputs
+    run(combined, PATHS[0].parent)
+    outputs = [out for cell in combined.cells for out in cell.outputs]
+    assert [out.text for out in outputs if out.get("name") == "stderr"] == []
+    assert sum("image/png" in out.get("data", {}) for out in outputs) == charts_en
