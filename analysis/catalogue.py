@@ -19,6 +19,7 @@ from . import charts
 from .audit import RATE_DENOMINATORS, nearest_whole, recompute_rate
 from .figures import get_figure, load_table, parents, shared_breakdown
 from .labels import LANGS, Lang
+from .views import commitment_table
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,19 @@ def _audited_rates(lang: Lang) -> Figure:
                 "Zero is the stated rate; each bar is a recomputation from the report's own counts.")[lang])
 
 
+def _commitment_coverage(lang: Lang) -> Figure:
+    commitments = commitment_table()
+    linked = [get_figure(f) for f in dict.fromkeys(load_table("commitment_measures")["figure_id"])]
+    return charts.count_bar(
+        commitments[f"label_{lang}"].tolist(), commitments["figures"].tolist(),
+        figures=[row for _, row in commitments.iterrows()] + linked, lang=lang,
+        title=_t("本年度的数字可衡量哪些不足与安排", "What this year's figures could measure")[lang],
+        subtitle=_t("可衡量各项不足与下一年度安排的数字个数",
+                    "Figures that could track each admitted shortcoming and each plan for next year")[lang],
+        note=_t("无条者，报告中没有可衡量的数字；对应关系为本数据包的判断。",
+                "No bar: no figure in the report measures it. The links are this package's judgement.")[lang])
+
+
 CATALOGUE: list[ChartSpec] = [
     ChartSpec("headline_figures", lambda lang: charts.big_numbers(
         ["review_cases_accepted", "criminal_transfers", "hotline_requests",
@@ -146,6 +160,7 @@ CATALOGUE: list[ChartSpec] = [
          "leaders_training_participants", "full_time_mediators_total",
          "full_time_mediator_subsidy", "street_stall_sites"], lang=lang,
         title=_t("培训、专职调解员与地摊经济", "Training, full-time mediators and street stalls")[lang])),
+    ChartSpec("commitment_coverage", _commitment_coverage),
     ChartSpec("audited_rates", _audited_rates),
     ChartSpec("audited_sums", lambda lang: charts.sum_check(
         [p for p in parents() if shared_breakdown(p).is_exhaustive], lang=lang,

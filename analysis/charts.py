@@ -94,7 +94,8 @@ def _tick_room(axis, px: float) -> float:
 
 def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Series],
            note: str = "", alt_text: str = "", lang: Lang) -> Figure:
-    """Left-aligned title and subtitle, a note for caveats, and a source line at the foot."""
+    """Left-aligned title and subtitle, a note for caveats, and a source line at the foot.
+    figures: the rows the chart draws on (figures, or other quoted rows with a section)."""
     lang = check_lang(lang)
     height = fig.get_figheight()
     if not subtitle:  # the title alone needs less room above the plot
@@ -111,7 +112,7 @@ def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Seri
     fig.text(0.01, 0.06 / height, source, fontsize=SOURCE_PT, color=style.GREY,
              ha="left", va="bottom")
     fig.chart_info = ChartInfo(title, subtitle, source, note, alt_text or title, lang,
-                               [f["figure_id"] for f in figures])
+                               [f["figure_id"] for f in figures if "figure_id" in f])
     # Complete: whoever shows or saves it renders it. Left stale, pyplot's interactive
     # hook would render it once more, for nothing, before Jupyter shows it.
     fig.stale = False
@@ -125,7 +126,8 @@ def source_line(figures: list[pd.Series], lang: Lang) -> str:
     sections = list(dict.fromkeys(f["section"] for f in figures))
     key = "section" if len(sections) == 1 else "sections"
     if len(sections) > 2:  # many sections: name the chapters they belong to
-        sections = list(dict.fromkeys(OUTLINE_MARKER.match(s).group(0).rstrip("、") for s in sections))
+        sections = sorted({OUTLINE_MARKER.match(s).group(0).rstrip("、") for s in sections},
+                          key=chinese_to_int)
         if lang == "en":  # 一 reads as a dash to an English reader
             sections = [str(chinese_to_int(s)) for s in sections]
         key = "chapter" if len(sections) == 1 else "chapters"

@@ -78,3 +78,15 @@ def test_search_in_chinese_and_english(keyword, expected):
 
 def test_search_with_no_match_is_empty():
     assert analysis.search("no such words").empty
+
+
+def test_commitment_table_counts_the_linked_figures_of_each_commitment():
+    from analysis import views
+
+    links = read_rows(DATA_DIR / "commitment_measures.csv")
+    table = views.commitment_table()
+    assert table["commitment_id"].tolist() == [r["commitment_id"] for r in read_rows(DATA_DIR / "commitments.csv")]
+    for row in table.itertuples():
+        assert row.figures == sum(link["commitment_id"] == row.commitment_id for link in links)
+    unlinked = set(table["commitment_id"]) - {link["commitment_id"] for link in links}
+    assert unlinked and set(table.loc[table["figures"] == 0, "commitment_id"]) == unlinked

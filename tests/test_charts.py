@@ -233,3 +233,13 @@ def test_wrapped_labels_keep_to_the_width_without_a_one_character_line(text, wid
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert max(len(line) for line in lines) <= width
     assert min(len(line) for line in lines) > 1
+
+
+@pytest.mark.parametrize("lang, chapters", [("zh", "第一、二、三、四部分"), ("en", "chapters 1, 2, 3, 4")])
+def test_a_chart_drawing_on_every_chapter_names_them_in_outline_order(lang, chapters):
+    from analysis import catalogue
+
+    fig = catalogue.chart("commitment_coverage", lang)
+    assert fig.chart_info.source.endswith(chapters)
+    assert fig.chart_info.figure_ids  # the linked figures, not the commitments, are figure ids
+    assert all(analysis.get_figure(f) is not None for f in fig.chart_info.figure_ids)
