@@ -99,5 +99,8 @@ def _inline_without_tight_bbox() -> None:
     global _inline_configured
     shell = get_ipython()
     if shell is not None and hasattr(shell, "kernel") and not _inline_configured:
+        from matplotlib_inline.config import InlineBackend
+
         _inline_configured = True
-        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
+        # the trait itself: the %config magic does the same but costs five times as long
+        InlineBackend.instance().print_figure_kwargs = {"bbox_inches": None}

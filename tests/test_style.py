@@ -42,3 +42,24 @@ def test_a_missing_glyph_would_be_caught(tmp_path):
         fig.savefig(tmp_path / "missing.png")
     plt.close(fig)
     assert any("missing from font" in str(w.message) for w in caught)
+
+
+def test_jupyter_shows_a_chart_at_its_fixed_size(tmp_path):
+    """Inline, a chart keeps its frame: the inline backend's default tight bounding box
+    would crop it to another size (and draw it twice)."""
+    import base64
+    import io
+
+    import matplotlib.image as mpimg
+    import nbformat
+
+    from analysis.briefing import run
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from analysis import catalogue, style\nstyle.use()\nfig = catalogue.chart('review_outcomes', 'en')")]
+    run(nb, tmp_path)
+    pngs = [out.data["image/png"] for out in nb.cells[0].outputs if "image/png" in out.get("data", {})]
+    assert len(pngs) == 1
+    image = mpimg.imread(io.BytesIO(base64.b64decode(pngs[0])), format="png")
+    assert image.shape[1] == round(style.WIDTH_IN * 100)  # figure.dpi is 100 inline
