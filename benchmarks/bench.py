@@ -123,7 +123,9 @@ def bench_notebooks() -> None:
     # Rounds interleave the floor and every notebook, so that load on the machine
     # falls on all of them alike.
     runs: dict[str, list[tuple[float, float]]] = {"floor": []}
+    probe: list[float] = []
     for _ in range(NOTEBOOK_ROUNDS):
+        probe.append(cpu_probe())
         runs["floor"].append(run_notebook(copy.deepcopy(floor_nb), ROOT / "notebooks"))
         for path in notebooks:
             runs.setdefault(path.name, []).append(
@@ -143,6 +145,17 @@ def bench_notebooks() -> None:
     all_total = sum(statistics.median(t for t, _ in runs[p.name]) for p in notebooks)
     print(f"{'all notebooks, one after another':40s} {all_total:6.2f}s")
     print(f"largest own work (median): {worst:+.2f} s; the target is at most +1.00 s")
+    print(f"machine speed during the rounds: a fixed pure-Python loop took {min(probe):.2f} to "
+          f"{max(probe):.2f} s (when it is slow, so is everything above)")
+
+
+def cpu_probe() -> float:
+    """Seconds for a fixed pure-Python loop: how fast the machine is just now."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i
+    return time.perf_counter() - start
 
 
 SECTIONS = {"load": bench_load, "extractor": bench_extractor, "notebooks": bench_notebooks}
