@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import copy
 import random
 import statistics
 import subprocess
@@ -119,14 +118,13 @@ def bench_load() -> None:
 
 def bench_notebooks() -> None:
     notebooks = notebook_paths()
-    floor_nb = floor_notebook()
     # Rounds interleave the floor and every notebook, so that load on the machine
     # falls on all of them alike.
     runs: dict[str, list[tuple[float, float]]] = {"floor": []}
     probe: list[float] = []
     for _ in range(NOTEBOOK_ROUNDS):
         probe.append(cpu_probe())
-        runs["floor"].append(run_notebook(copy.deepcopy(floor_nb), ROOT / "notebooks"))
+        runs["floor"].append(run_notebook(floor_notebook(), ROOT / "notebooks"))
         for path in notebooks:
             runs.setdefault(path.name, []).append(
                 run_notebook(nbformat.read(path, as_version=4), path.parent))
