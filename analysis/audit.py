@@ -51,8 +51,7 @@ def part_whole(figures: pd.DataFrame) -> list[Finding]:
                        "actual": total, "parts": group["figure_id"].tolist()}
             name = f"{parent['indicator_en']} ({parent['indicator_zh']})"
             if relation == "part":
-                inexact = (group["qualifier"] != "exact").any() or parent["qualifier"] != "exact"
-                agree = math.isclose(total, expected) or (inexact and total <= expected)
+                agree = parts_agree(parent, group)
                 # 件 and 起 both count cases; 个 and 人 do not count the same thing.
                 kinds = sorted(set(group["unit_en"]) | {parent["unit_en"]})
                 units = sorted(set(group["unit"]) | {parent["unit"]})
@@ -90,6 +89,14 @@ def part_whole(figures: pd.DataFrame) -> list[Finding]:
                     f"但各类可能重叠，且以“{'、'.join(sorted(set(group['unit'])))}”计，不作比较。",
                     details))
     return found
+
+
+def parts_agree(parent: pd.Series, parts: pd.DataFrame) -> bool:
+    """Parts that make up a whole agree with it: they sum to it, or, when any of the
+    numbers is approximate (余, 以上), they do not exceed it."""
+    total, expected = float(parts["value"].sum()), float(parent["value"])
+    inexact = (parts["qualifier"] != "exact").any() or parent["qualifier"] != "exact"
+    return math.isclose(total, expected) or bool(inexact and total <= expected)
 
 
 # --------------------------------------------------------------------- rates

@@ -44,21 +44,24 @@ def _national_references(prefix: str) -> list[charts.Reference]:
     return [charts.Reference(r.label_zh, r.label_en, r.value) for r in refs.itertuples()]
 
 
+def _recomputed(rate_id: str) -> list[charts.Reference]:
+    """The rate recomputed from the report's counts under the standard definition."""
+    return [charts.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
+            for d in recompute_rate(rate_id) if d.standard]
+
+
 def _review_rate(lang: Lang) -> Figure:
-    refs = [charts.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
-            for d in recompute_rate("review_correction_rate") if d.standard]
     return charts.bullet(
-        "review_correction_rate", refs + _national_references("national_review_correction"),
+        "review_correction_rate",
+        _recomputed("review_correction_rate") + _national_references("national_review_correction"),
         lang=lang, extra_figures=["review_revoked", "review_ordered_redo", "review_pending"],
         note=_t("报告未说明纠错率的分子与分母。",
                 "The report does not say which decisions or which denominator it counts.")[lang])
 
 
 def _mediation_rate(lang: Lang) -> Figure:
-    refs = [charts.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
-            for d in recompute_rate("mediation_success_rate")]
     return charts.bullet(
-        "mediation_success_rate", refs, lang=lang,
+        "mediation_success_rate", _recomputed("mediation_success_rate"), lang=lang,
         extra_figures=["disputes_accepted", "disputes_mediated"],
         note=_t("报告所述比率高于由其自身数字重算的结果。",
                 "The stated rate is higher than the one its own counts give.")[lang])

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import labels, style
+from .audit import parts_agree
 from .figures import get_figure, load_table, shared_breakdown
 from .package import OUTLINE_MARKER
 from .labels import Lang, check_lang
@@ -25,6 +26,9 @@ from .numbers import chinese_to_int
 style.use()  # the Chinese font is registered and the house style set as soon as charts load
 
 TITLE_PT, SUBTITLE_PT, SOURCE_PT = 12, 9, 7
+# Inches the frame text takes: title and subtitle above the plot (less with no
+# subtitle), note and source line below it.
+HEAD_IN, HEAD_IN_NO_SUBTITLE, FOOT_IN = 0.78, 0.5, 0.42
 LABEL_WIDTH = {"zh": 15, "en": 34}  # characters per line of an axis label
 
 
@@ -45,13 +49,13 @@ def new_chart(height: float = style.HEIGHT_IN, axes: bool = True) -> tuple[Figur
     """A figure of fixed size whose plot area leaves room for the frame text."""
     style.use()
     fig = plt.figure(figsize=(style.WIDTH_IN, height))
-    fig.frame_rect = (0.42 / height, 1 - 0.78 / height)  # note and source below, titles above
     ax = fig.add_subplot() if axes else None
     return fig, ax
 
 
-def fit_axes(fig: Figure) -> None:
-    """Place the axes inside the frame, leaving just the room their tick labels need.
+def fit_axes(fig: Figure, bottom_frame: float = 0.0, top_frame: float = 1.0) -> None:
+    """Place the axes between the frame's foot and head (fractions of the figure height),
+    leaving just the room their tick labels need.
 
     One measuring pass over the tick labels. Matplotlib's layout engines do the same
     work several times per draw, which made every chart in a notebook twice as slow."""
@@ -75,7 +79,6 @@ def fit_axes(fig: Figure) -> None:
             if ax.get_xlabel():
                 below += ax.xaxis.label.get_window_extent(renderer).height + 4 * px
         gaps.append(below)
-    bottom_frame, top_frame = getattr(fig, "frame_rect", (0.0, 1.0))
     rows = len(fig.axes)
     usable = (top_frame - bottom_frame) * height - margin - gaps[-1] if gaps else 0
     inner = sum(gaps[:-1]) + margin * (rows - 1)
@@ -98,9 +101,8 @@ def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Seri
     figures: the rows the chart draws on (figures, or other quoted rows with a section)."""
     lang = check_lang(lang)
     height = fig.get_figheight()
-    if not subtitle:  # the title alone needs less room above the plot
-        fig.frame_rect = (fig.frame_rect[0], 1 - 0.5 / height)
-    fit_axes(fig)
+    head = HEAD_IN if subtitle else HEAD_IN_NO_SUBTITLE
+    fit_axes(fig, bottom_frame=FOOT_IN / height, top_frame=1 - head / height)
     source = source_line(figures, lang)
     fig.text(0.01, 1 - 0.12 / height, title, fontsize=TITLE_PT, ha="left", va="top")
     if subtitle:
@@ -159,12 +161,11 @@ def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
     lang = check_lang(lang)
     split = shared_breakdown(parent_id)
     parent = split.parent
-    rows = [split.parts.iloc[i] for i in range(len(split.parts))
-            if split.parts.iloc[i]["relation"] == "part"]
+    rows = [row for _, row in split.related("part").iterrows()]
     if not rows:
         raise ValueError(f"{parent_id} has no parts that make up a whole; use ranked_bar")
     segments = [(labels.part_label(r, lang), r["value"], labels.amount(r, lang)) for r in rows]
-    rest = parent["value"] - sum(r["value"] for r in rows)
+    rest = parent["value"] - split.parts_sum
     if rest > 0:
         segments.append((labels.phrase("not_broken_down", lang), rest, labels.number(rest, lang)))
     key_rows = -(-len(segments) // 2)
@@ -243,8 +244,7 @@ def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: 
         text = labels.amount(f, lang)
         if y > 0 and values[y - 1]:
             share = f"{f['value'] / values[y - 1]:.0%}"
-            text += f"（{labels.phrase('of_previous', lang, share)}）" if lang == "zh" \
-                else f" ({labels.phrase('of_previous', lang, share)})"
+            text = labels.phrase("aside", lang, text, labels.phrase("of_previous", lang, share))
         if f["value"] > widest * 0.55:  # room inside the bar
             ax.text(widest / 2, y, text, ha="center", va="center", fontsize=8.5, color="white")
         else:
@@ -263,15 +263,19 @@ def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: 
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A value a rate is read against: a target, a national figure, a recomputation."""
-
+class Labelled:
     label_zh: str
     label_en: str
-    value: float
 
     def label(self, lang: Lang) -> str:
         return self.label_zh if check_lang(lang) == "zh" else self.label_en
+
+
+@dataclass(frozen=True)
+class Reference(Labelled):
+    """A value a rate is read against: a target, a national figure, a recomputation."""
+
+    value: float
 
 
 def bullet(rate_id: str, references: list[Reference], lang: Lang = "zh", title: str = "",
@@ -337,11 +341,9 @@ def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subti
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Labelled):
     """One row of a comparison chart: a stated value and values it is checked against."""
 
-    label_zh: str
-    label_en: str
     stated: float
     others: tuple[Reference, ...]
 
@@ -357,8 +359,7 @@ def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang 
     fig, ax = new_chart(height=1.5 + 0.3 * len(items))
     names, gaps, texts_, pairs = [], [], [], []
     for row, other in items:
-        rate_name = row.label_zh if lang == "zh" else row.label_en
-        names.append(f"{rate_name}：{other.label(lang)}" if lang == "zh" else f"{rate_name}: {other.label(lang)}")
+        names.append(labels.phrase("named", lang, row.label(lang), other.label(lang)))
         gap = other.value - row.stated
         gaps.append(gap)
         shown = f"{labels.number(round(other.value, 2), lang)}% ({gap:+.2f})"
@@ -392,8 +393,9 @@ def sum_check(parent_ids: list[str], lang: Lang = "zh", title: str = "", note: s
         shares.append(share)
         pairs.append((names[-1], f"{labels.number(b.parts_sum, lang)} / {labels.amount(b.parent, lang)}"))
     names = [_wrap(n, LABEL_WIDTH[lang]) for n in names]
-    bars = ax.barh(names, shares, color=[style.PALETTE[0] if abs(v - 100) < 1e-9
-                                         else style.PALETTE[3] for v in shares], height=0.6)
+    # coloured by the audit's own test, so chart and audit cannot disagree
+    bars = ax.barh(names, shares, color=[style.PALETTE[0] if parts_agree(b.parent, b.related("part"))
+                                         else style.PALETTE[3] for b in rows], height=0.6)
     ax.bar_label(bars, labels=[p[1] for p in pairs], padding=3, fontsize=7.5)
     ax.axvline(100, color=style.GREY, linewidth=0.8, linestyle="--")
     ax.set_xlim(0, 150)

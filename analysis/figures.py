@@ -83,14 +83,18 @@ class Breakdown:
     parent: pd.Series
     parts: pd.DataFrame
 
+    def related(self, relation: str) -> pd.DataFrame:
+        """The parts of one relation: part, subset or overlapping."""
+        return self.parts[self.parts["relation"] == relation]
+
     @property
     def parts_sum(self) -> float:
-        return float(self.parts.loc[self.parts["relation"] == "part", "value"].sum())
+        return float(self.related("part")["value"].sum())
 
     @property
     def is_exhaustive(self) -> bool:
         """True when the report lists categories meant to make up the whole."""
-        return bool((self.parts["relation"] == "part").any())
+        return not self.related("part").empty
 
 
 def breakdown(figure_id: str, report: str | None = None) -> Breakdown:

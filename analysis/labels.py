@@ -25,6 +25,8 @@ PHRASES = {
     "not_broken_down": {"zh": "未细分", "en": "not broken down"},
     "stated": {"zh": "报告所述", "en": "stated"},
     "of_previous": {"zh": "为上一步的{}", "en": "{} of previous"},
+    "named": {"zh": "{}：{}", "en": "{}: {}"},
+    "aside": {"zh": "{}（{}）", "en": "{} ({})"},
     "recomputed_minus_stated": {"zh": "与报告所述之差（百分点）",
                                 "en": "recomputed minus stated (percentage points)"},
     # chart kinds, for alt text

@@ -57,9 +57,12 @@ def test_jupyter_shows_a_chart_at_its_fixed_size(tmp_path):
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(
-        "from analysis import catalogue, style\nstyle.use()\nfig = catalogue.chart('review_outcomes', 'en')")]
+        "from analysis import catalogue, style\nstyle.use()\n"
+        "fig = catalogue.chart('review_outcomes', 'en')\nprint(fig.dpi)")]
     run(nb, tmp_path)
-    pngs = [out.data["image/png"] for out in nb.cells[0].outputs if "image/png" in out.get("data", {})]
+    outputs = nb.cells[0].outputs
+    dpi = float(next(out.text for out in outputs if out.get("name") == "stdout"))
+    pngs = [out.data["image/png"] for out in outputs if "image/png" in out.get("data", {})]
     assert len(pngs) == 1
     image = mpimg.imread(io.BytesIO(base64.b64decode(pngs[0])), format="png")
-    assert image.shape[1] == round(style.WIDTH_IN * 100)  # figure.dpi is 100 inline
+    assert image.shape[1] == round(style.WIDTH_IN * dpi)
