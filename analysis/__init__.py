@@ -1,6 +1,10 @@
-"""Rule-of-law government reports as checked data: load, look up, break down, search."""
+"""Rule-of-law government reports as checked data: load, look up, break down, search.
 
-from .figures import (
+The code is grouped by concern, each sub-package importing only those beneath it:
+language → tables → audit, extract → charts → briefing (see the README).
+"""
+
+from .tables.figures import (
     Breakdown,
     breakdown,
     get_figure,
@@ -11,8 +15,8 @@ from .figures import (
     search,
     value,
 )
-from .package import DATA_DIR, load_package
-from .schema import DataError, Problem
+from .tables.package import DATA_DIR, load_package
+from .tables.schema import DataError, Problem
 
 __all__ = [
     "Breakdown", "DATA_DIR", "DataError", "Problem", "breakdown", "get_figure", "load_figures",

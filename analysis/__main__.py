@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "audit":
-        from .audit_report import render
+        from .audit.formats import render
         try:
             text = render(args.report, args.format)
         except KeyError as exc:  # an unknown report id is a usage error, not a finding
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text, end="")
         return 0
     if args.command == "charts":
-        from .catalogue import export_all
+        from .charts.catalogue import export_all
         langs = ("zh", "en") if args.lang == "both" else (args.lang,)
         index = export_all(args.out, langs)
         print(f"wrote {index}")
@@ -63,11 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.data)
     if args.command == "briefing":
-        from .briefing import build
+        from .briefing.html import build
         build(args.out)
         return 0
     if args.command == "refresh":
-        from .briefing import notebook_paths, refresh as run
+        from .briefing.notebooks import notebook_paths, refresh as run
         run([p.resolve() for p in args.notebooks] or notebook_paths())
         return 0
     return 2
@@ -78,8 +78,8 @@ DICTIONARY_END = "<!-- data-dictionary:end -->"
 
 
 def _dictionary(target: Path | None) -> int:
-    from .package import DATA_DIR, DESCRIPTOR
-    from .schema import markdown_dictionary, read_descriptor
+    from .tables.package import DATA_DIR, DESCRIPTOR
+    from .tables.schema import markdown_dictionary, read_descriptor
 
     text = markdown_dictionary(read_descriptor(DATA_DIR / DESCRIPTOR))
     if target is None:
@@ -96,7 +96,7 @@ def _extract(args) -> int:
     import csv
     import contextlib
 
-    from .extract import DRAFT_FIELDS, ExtractError, draft_rows, extract, write
+    from .extract.mentions import DRAFT_FIELDS, ExtractError, draft_rows, extract, write
 
     try:
         with contextlib.ExitStack() as stack:
@@ -122,9 +122,9 @@ def _extract(args) -> int:
 
 
 def _validate(data: Path | None) -> int:
-    from .coverage import check_coverage
-    from .package import load_package
-    from .schema import DataError
+    from .tables.coverage import check_coverage
+    from .tables.package import load_package
+    from .tables.schema import DataError
 
     try:
         package = load_package(data)

@@ -25,7 +25,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from analysis.briefing import notebook_paths, run  # noqa: E402
+from analysis.briefing.notebooks import notebook_paths, run  # noqa: E402
 
 RUNS = 7
 NOTEBOOK_ROUNDS = 7
@@ -89,7 +89,7 @@ def build_corpus(target: Path, megabytes: float) -> Path:
 
 
 def bench_extractor() -> None:
-    from analysis.extract_check import evaluate
+    from analysis.extract.evaluate import evaluate
 
     evaluation = evaluate("ganxian-2020")
     print(f"\nextractor on the vendored report: {evaluation.summary()}")

@@ -81,10 +81,10 @@ def test_search_with_no_match_is_empty():
 
 
 def test_commitment_table_counts_the_linked_figures_of_each_commitment():
-    from analysis import views
+    from analysis.tables.figures import commitment_table
 
     links = read_rows(DATA_DIR / "commitment_measures.csv")
-    table = views.commitment_table()
+    table = commitment_table()
     assert table["commitment_id"].tolist() == [r["commitment_id"] for r in read_rows(DATA_DIR / "commitments.csv")]
     for row in table.itertuples():
         assert row.figures == sum(link["commitment_id"] == row.commitment_id for link in links)

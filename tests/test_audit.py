@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main
-from analysis.audit import (
+from analysis.audit.checks import (
     audit,
     part_whole,
     plausibility,

@@ -4,7 +4,8 @@ import re
 
 import nbformat
 
-from analysis.briefing import combine, export_html, notebook_paths, run
+from analysis.briefing.html import combine, export_html
+from analysis.briefing.notebooks import notebook_paths, run
 
 
 def test_briefing_html_is_offline_and_holds_every_notebook(tmp_path):

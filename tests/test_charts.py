@@ -14,9 +14,11 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis import charts, labels, style  # noqa: E402
+from analysis import charts  # noqa: E402
+from analysis.charts import frame, style  # noqa: E402
 from analysis.__main__ import main  # noqa: E402
-from analysis.catalogue import CATALOGUE  # noqa: E402
+from analysis.charts.catalogue import CATALOGUE  # noqa: E402
+from analysis.language import labels  # noqa: E402
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LANGS = ["zh", "en"]
@@ -229,7 +231,7 @@ def test_a_finished_chart_is_drawn_only_when_shown(monkeypatch):
 @pytest.mark.parametrize("text, width", [("甲" * 16, 15), ("甲" * 15, 15), ("甲" * 31, 10),
                                          ("one two three four five six", 10)])
 def test_wrapped_labels_keep_to_the_width_without_a_one_character_line(text, width):
-    lines = charts._wrap(text, width).split("\n")
+    lines = frame.wrap_label(text, width).split("\n")
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert max(len(line) for line in lines) <= width
     assert min(len(line) for line in lines) > 1
@@ -237,7 +239,7 @@ def test_wrapped_labels_keep_to_the_width_without_a_one_character_line(text, wid
 
 @pytest.mark.parametrize("lang, chapters", [("zh", "第一、二、三、四部分"), ("en", "chapters 1, 2, 3, 4")])
 def test_a_chart_drawing_on_every_chapter_names_them_in_outline_order(lang, chapters):
-    from analysis import catalogue
+    from analysis.charts import catalogue
 
     fig = catalogue.chart("commitment_coverage", lang)
     assert fig.chart_info.source.endswith(chapters)

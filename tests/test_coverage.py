@@ -3,7 +3,7 @@
 import re
 
 from analysis import load_package, non_figures
-from analysis.coverage import check_coverage
+from analysis.tables.coverage import check_coverage
 from tests.conftest import read_rows, write_rows
 
 

@@ -41,7 +41,7 @@ def test_every_field_is_described():
 
 def test_readme_data_dictionary_is_the_schema():
     from analysis.__main__ import DICTIONARY_END, DICTIONARY_START
-    from analysis.schema import markdown_dictionary
+    from analysis.tables.schema import markdown_dictionary
 
     descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

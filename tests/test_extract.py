@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from analysis import DATA_DIR, load_package
 from analysis.__main__ import main
 from analysis.extract import ExtractError, draft_rows, extract, extract_text
-from analysis.extract_check import evaluate
-from analysis.numbers import chinese_to_int
-from analysis.schema import read_table
-from analysis.source import locate
+from analysis.extract.evaluate import evaluate
+from analysis.language.numbers import chinese_to_int
+from analysis.tables.schema import read_table
+from analysis.tables.source import locate
 
 RAW = DATA_DIR / "raw" / "ganxian-2020-rule-of-law-report.txt"
 

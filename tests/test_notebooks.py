@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 import analysis
-from analysis.briefing import notebook_index, notebook_paths
+from analysis.briefing.notebooks import notebook_index, notebook_paths
 
 PATHS = notebook_paths()
 IDS = [p.name for p in PATHS]
@@ -99,7 +99,7 @@ def test_every_notebook_runs_with_chinese_charts():
     """The LANG switch: every notebook, its setup line set to "zh", runs top to bottom
     (all in one kernel, to keep this fast) with nothing on stderr, so no missing glyph,
     and shows as many charts as the stored English run."""
-    from analysis.briefing import run
+    from analysis.briefing.notebooks import run
 
     combined, charts_en = nbformat.v4.new_notebook(), 0
     for path in PATHS:

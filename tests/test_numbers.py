@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.numbers import numbers_in, parse_mention
+from analysis.language.numbers import numbers_in, parse_mention
 
 
 @pytest.mark.parametrize("text, value, high, qualifier", [
@@ -40,7 +40,7 @@ def test_numbers_in_counts_a_range_once():
     ("两", 2), ("十", 10), ("十九", 19), ("二十", 20), ("一百零八", 108), ("三千五百", 3500),
 ])
 def test_chinese_numerals(numeral, value):
-    from analysis.numbers import chinese_to_int
+    from analysis.language.numbers import chinese_to_int
     assert chinese_to_int(numeral) == value
 
 

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis import style  # noqa: E402
+from analysis.charts import style  # noqa: E402
 
 
 def test_packaged_font_is_found_and_open_licensed():
@@ -53,11 +53,11 @@ def test_jupyter_shows_a_chart_at_its_fixed_size(tmp_path):
     import matplotlib.image as mpimg
     import nbformat
 
-    from analysis.briefing import run
+    from analysis.briefing.notebooks import run
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(
-        "from analysis import catalogue, style\nstyle.use()\n"
+        "from analysis.charts import catalogue, style\nstyle.use()\n"
         "fig = catalogue.chart('review_outcomes', 'en')\nprint(fig.dpi)")]
     run(nb, tmp_path)
     outputs = nb.cells[0].outputs

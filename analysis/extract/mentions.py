@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from .numbers import MULTIPLIERS, QUALIFIER_WORDS, chinese_to_int, normalise
+from ..language.numbers import MULTIPLIERS, QUALIFIER_WORDS, chinese_to_int, normalise
 
 FIGURE_KINDS = ("figure", "percentage", "money", "change", "rank")
 KINDS = FIGURE_KINDS + ("date", "year", "document_number", "outline_marker", "name")

@@ -12,21 +12,19 @@ the rules that tie rows to the raw text live here, once:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .numbers import parse_mention
+from ..language.numbers import parse_mention
+from ..language.outline import OUTLINE_MARKER
 from .schema import DataError, Problem, check_foreign_keys, read_descriptor, read_table
 from .source import locate, read_raw
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
-
-OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.|\d+\)")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from .figures import load_figures, load_table, non_figures
+from ..tables.figures import load_figures, load_table, non_figures
 
 SEVERITIES = ("error", "warning", "note")
 

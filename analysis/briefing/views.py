@@ -6,9 +6,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import labels
-from .audit import SEVERITIES, Finding, audit
-from .figures import load_figures, load_table
+from ..audit.checks import SEVERITIES, Finding, audit
+from ..language import labels
+from ..tables.figures import load_figures
 
 
 def figure_table(topics: list[str] | None = None, figure_ids: list[str] | None = None,
@@ -34,17 +34,6 @@ def figure_table(topics: list[str] | None = None, figure_ids: list[str] | None =
     if quote:
         table["quote"] = figures["quote"].to_numpy()
     return table.set_index("figure_id")
-
-
-def commitment_table(report: str | None = None) -> pd.DataFrame:
-    """The shortcomings and next year's priorities (sections 三 and 四), each with the
-    number of this report's figures that could measure progress on it (0: none)."""
-    commitments = load_table("commitments", report)
-    measures = load_table("commitment_measures", report)
-    counts = measures.groupby(["report_id", "commitment_id"]).size().rename("figures")
-    table = commitments.join(counts, on=["report_id", "commitment_id"])
-    table["figures"] = table["figures"].fillna(0).astype(int)
-    return table
 
 
 @lru_cache(maxsize=8)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .extract import FIGURE_KINDS, Mention, extract
-from .package import DATA_DIR, load_package
+from ..tables.package import DATA_DIR, load_package
+from .mentions import FIGURE_KINDS, Mention, extract
 
 # How the curated non-figure kinds show up among the extractor's kinds.
 NON_FIGURE_KINDS = {"year": "year", "date": "date", "document_number": "document_number",

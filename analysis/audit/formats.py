@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .audit import SEVERITIES, Finding, audit
+from .checks import SEVERITIES, Finding, audit
 
 JSON_VERSION = 1
 CSV_FIELDS = ["finding_id", "check", "severity", "verdict", "figure_ids", "message_en", "message_zh"]

@@ -1,4 +1,5 @@
-"""The small API notebooks and users call: figures, one figure, breakdowns, search."""
+"""The small API notebooks and users call: figures, one figure, breakdowns, search, and the
+commitments with the figures that measure them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .package import OUTLINE_MARKER, load_package
+from ..language.outline import OUTLINE_MARKER
+from .package import load_package
 
 
 # The figures table as users see it: the curated columns, the breakdown links and
@@ -154,6 +156,17 @@ def non_figures(report: str | None = None) -> pd.DataFrame:
     })
     out = pd.concat([listed, outline.astype(listed.dtypes.to_dict())], ignore_index=True)
     return out
+
+
+def commitment_table(report: str | None = None) -> pd.DataFrame:
+    """The shortcomings and next year's priorities (sections 三 and 四), each with the
+    number of this report's figures that could measure progress on it (0: none)."""
+    commitments = load_table("commitments", report)
+    measures = load_table("commitment_measures", report)
+    counts = measures.groupby(["report_id", "commitment_id"]).size().rename("figures")
+    table = commitments.join(counts, on=["report_id", "commitment_id"])
+    table["figures"] = table["figures"].fillna(0).astype(int)
+    return table
 
 
 def _check_report(report: str) -> None:

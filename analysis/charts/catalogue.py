@@ -15,11 +15,10 @@ from typing import Callable
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from . import charts
-from .audit import RATE_DENOMINATORS, nearest_whole, recompute_rate
-from .figures import get_figure, load_table, parents, shared_breakdown
-from .labels import LANGS, Lang
-from .views import commitment_table
+from ..audit.checks import RATE_DENOMINATORS, nearest_whole, recompute_rate
+from ..language.labels import LANGS, Lang
+from ..tables.figures import commitment_table, get_figure, load_table, parents, shared_breakdown
+from . import frame, kinds
 
 
 @lru_cache(maxsize=1)
@@ -38,20 +37,20 @@ class ChartSpec:
     build: Callable[[Lang], Figure]
 
 
-def _national_references(prefix: str) -> list[charts.Reference]:
+def _national_references(prefix: str) -> list[kinds.Reference]:
     refs = load_table("references")
     refs = refs[refs["reference_id"].str.startswith(prefix)]
-    return [charts.Reference(r.label_zh, r.label_en, r.value) for r in refs.itertuples()]
+    return [kinds.Reference(r.label_zh, r.label_en, r.value) for r in refs.itertuples()]
 
 
-def _recomputed(rate_id: str) -> list[charts.Reference]:
+def _recomputed(rate_id: str) -> list[kinds.Reference]:
     """The rate recomputed from the report's counts under the standard definition."""
-    return [charts.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
+    return [kinds.Reference(f"按{d.name_zh}重算", f"recomputed, {d.name_en}", d.value)
             for d in recompute_rate(rate_id) if d.standard]
 
 
 def _review_rate(lang: Lang) -> Figure:
-    return charts.bullet(
+    return kinds.bullet(
         "review_correction_rate",
         _recomputed("review_correction_rate") + _national_references("national_review_correction"),
         lang=lang, extra_figures=["review_revoked", "review_ordered_redo", "review_pending"],
@@ -60,7 +59,7 @@ def _review_rate(lang: Lang) -> Figure:
 
 
 def _mediation_rate(lang: Lang) -> Figure:
-    return charts.bullet(
+    return kinds.bullet(
         "mediation_success_rate", _recomputed("mediation_success_rate"), lang=lang,
         extra_figures=["disputes_accepted", "disputes_mediated"],
         note=_t("报告所述比率高于由其自身数字重算的结果。",
@@ -73,16 +72,16 @@ def _audited_rates(lang: Lang) -> Figure:
              "leader_cases_resolution_rate": _t("包案化解率", "Petition resolution")}
     rows = []
     for rate_id in ("review_correction_rate", "mediation_success_rate"):
-        others = tuple(charts.Reference(d.name_zh, d.name_en, d.value) for d in recompute_rate(rate_id))
-        rows.append(charts.Comparison(short[rate_id]["zh"], short[rate_id]["en"],
+        others = tuple(kinds.Reference(d.name_zh, d.name_en, d.value) for d in recompute_rate(rate_id))
+        rows.append(kinds.Comparison(short[rate_id]["zh"], short[rate_id]["en"],
                                       get_figure(rate_id)["value"], others))
     leader = get_figure("leader_cases_resolution_rate")
     cases = get_figure(RATE_DENOMINATORS["leader_cases_resolution_rate"])["value"]
-    others = tuple(charts.Reference(f"{k}/{cases:.0f}", f"{k}/{cases:.0f}", pct)
+    others = tuple(kinds.Reference(f"{k}/{cases:.0f}", f"{k}/{cases:.0f}", pct)
                    for k, pct in nearest_whole(leader["value"], cases).items())
-    rows.append(charts.Comparison(short["leader_cases_resolution_rate"]["zh"],
+    rows.append(kinds.Comparison(short["leader_cases_resolution_rate"]["zh"],
                                   short["leader_cases_resolution_rate"]["en"], leader["value"], others))
-    return charts.stated_vs_recomputed(
+    return kinds.stated_vs_recomputed(
         rows, ["review_correction_rate", "mediation_success_rate", "leader_cases_resolution_rate"],
         lang=lang, title=_t("报告所述比率与重算结果", "Stated rates against their recomputation")[lang],
         note=_t("零线为报告所述比率；各条为由报告自身数字重算的结果。",
@@ -92,7 +91,7 @@ def _audited_rates(lang: Lang) -> Figure:
 def _commitment_coverage(lang: Lang) -> Figure:
     commitments = commitment_table()
     linked = [get_figure(f) for f in dict.fromkeys(load_table("commitment_measures")["figure_id"])]
-    return charts.count_bar(
+    return kinds.count_bar(
         commitments[f"label_{lang}"].tolist(), commitments["figures"].tolist(),
         figures=[row for _, row in commitments.iterrows()] + linked, lang=lang,
         title=_t("本年度的数字可衡量哪些不足与安排", "What this year's figures could measure")[lang],
@@ -103,69 +102,69 @@ def _commitment_coverage(lang: Lang) -> Figure:
 
 
 CATALOGUE: list[ChartSpec] = [
-    ChartSpec("headline_figures", lambda lang: charts.big_numbers(
+    ChartSpec("headline_figures", lambda lang: kinds.big_numbers(
         ["review_cases_accepted", "criminal_transfers", "hotline_requests",
          "legal_aid_cases", "disputes_accepted", "credit_records"], lang=lang,
         title=_t("{year}年主要数字", "Headline figures of {year}")[lang])),
-    ChartSpec("review_outcomes", lambda lang: charts.part_to_whole(
+    ChartSpec("review_outcomes", lambda lang: kinds.part_to_whole(
         "review_cases_accepted", lang=lang,
         title=_t("{year}年行政复议案件的处理结果", "How the {year} administrative review cases ended")[lang])),
     ChartSpec("review_correction_rate", _review_rate),
-    ChartSpec("criminal_transfers_by_agency", lambda lang: charts.ranked_bar(
+    ChartSpec("criminal_transfers_by_agency", lambda lang: kinds.ranked_bar(
         ["criminal_transfers_public_security", "criminal_transfers_ecology",
          "criminal_transfers_agriculture", "criminal_transfers_water"], lang=lang,
         title=_t("行政执法移送刑事司法案件，按移送单位", "Cases transferred to criminal justice, by agency")[lang])),
-    ChartSpec("inspection_funnel", lambda lang: charts.funnel(
+    ChartSpec("inspection_funnel", lambda lang: kinds.funnel(
         ["inspection_plans", "inspection_tasks", "inspection_results"], lang=lang,
         title=_t("“双随机、一公开”：计划、任务与结果", "Random inspections: plans, tasks and results")[lang],
         note=_t("检查结果多于检查任务，报告未说明计数口径。",
                 "There are more results than tasks; the report does not say how each is counted.")[lang])),
-    ChartSpec("legal_aid_cases", lambda lang: charts.part_to_whole(
+    ChartSpec("legal_aid_cases", lambda lang: kinds.part_to_whole(
         "legal_aid_cases", lang=lang,
         title=_t("{year}年法律援助案件，按类别", "Legal aid cases in {year}, by type")[lang])),
-    ChartSpec("legal_aid_recipients", lambda lang: charts.ranked_bar(
+    ChartSpec("legal_aid_recipients", lambda lang: kinds.ranked_bar(
         ["legal_aid_subsistence_allowance", "legal_aid_military", "legal_aid_registered_poor",
          "legal_aid_elderly", "legal_aid_disabled", "legal_aid_minors", "legal_aid_women",
          "legal_aid_migrant_workers"], lang=lang,
         title=_t("法律援助涉及的人群", "Legal aid recipients by group")[lang],
         note=_t("各人群可能重叠，报告未给出受援人总数。",
                 "Groups may overlap; the report gives no total of recipients.")[lang])),
-    ChartSpec("mediation_organisations", lambda lang: charts.part_to_whole(
+    ChartSpec("mediation_organisations", lambda lang: kinds.part_to_whole(
         "mediation_organisations", lang=lang,
         title=_t("人民调解组织，按层级", "People's mediation organisations by level")[lang])),
-    ChartSpec("mediators_by_level", lambda lang: charts.part_to_whole(
+    ChartSpec("mediators_by_level", lambda lang: kinds.part_to_whole(
         "mediators", lang=lang,
         title=_t("专兼职调解员，按层级", "Mediators by level")[lang],
         note=_t("行业性专业性调解员以“个”计。",
                 "Sector-specific mediators are counted in 个 (units) in the report.")[lang])),
-    ChartSpec("dispute_funnel", lambda lang: charts.funnel(
+    ChartSpec("dispute_funnel", lambda lang: kinds.funnel(
         ["disputes_accepted", "disputes_mediated"], lang=lang,
         title=_t("矛盾纠纷：受理与调解成功", "Disputes: accepted and mediated successfully")[lang])),
     ChartSpec("mediation_success_rate", _mediation_rate),
-    ChartSpec("services_panel", lambda lang: charts.big_numbers(
+    ChartSpec("services_panel", lambda lang: kinds.big_numbers(
         ["no_visit_services", "certificate_free_items", "hotline_requests", "hotline_satisfaction",
          "supervision_objects", "credit_records"], lang=lang,
         title=_t("政务服务、监管与信用", "Services, supervision and credit")[lang])),
-    ChartSpec("supervision_records", lambda lang: charts.ranked_bar(
+    ChartSpec("supervision_records", lambda lang: kinds.ranked_bar(
         ["supervision_actions", "supervision_updates", "supervision_exposures"], lang=lang,
         title=_t("“互联网+监管”报送的信息", "Records reported to the Internet+ supervision system")[lang])),
-    ChartSpec("volunteer_activity", lambda lang: charts.big_numbers(
+    ChartSpec("volunteer_activity", lambda lang: kinds.big_numbers(
         ["volunteer_consultations", "volunteer_materials_shared", "volunteer_lectures",
          "volunteer_onsite_consultations", "volunteer_handbooks", "volunteer_disputes"], lang=lang,
         title=_t("法律服务志愿者“包乡进村”", "Legal service volunteers in the townships")[lang],
         note=_t("均为约数（余）。", "All are stated as 'more than' (余).")[lang])),
-    ChartSpec("highlight_services", lambda lang: charts.big_numbers(
+    ChartSpec("highlight_services", lambda lang: kinds.big_numbers(
         ["one_chain_services", "local_services_online", "e_licence_types", "full_online_approvals",
          "business_startup_days", "food_licence_days"], lang=lang,
         title=_t("政务服务亮点", "Highlights of government services")[lang])),
-    ChartSpec("capacity_panel", lambda lang: charts.big_numbers(
+    ChartSpec("capacity_panel", lambda lang: kinds.big_numbers(
         ["civil_code_lecture_main_venue", "civil_code_lecture_branch_venues",
          "leaders_training_participants", "full_time_mediators_total",
          "full_time_mediator_subsidy", "street_stall_sites"], lang=lang,
         title=_t("培训、专职调解员与地摊经济", "Training, full-time mediators and street stalls")[lang])),
     ChartSpec("commitment_coverage", _commitment_coverage),
     ChartSpec("audited_rates", _audited_rates),
-    ChartSpec("audited_sums", lambda lang: charts.sum_check(
+    ChartSpec("audited_sums", lambda lang: kinds.sum_check(
         [p for p in parents() if shared_breakdown(p).is_exhaustive], lang=lang,
         title=_t("各分项之和与总数", "Parts against their totals")[lang],
         note=_t("100%表示分项之和等于报告所述总数；仅计构成总数的分项。",
@@ -179,7 +178,7 @@ def export_all(out: Path, langs: tuple[Lang, ...] = LANGS) -> Path:
     for spec in CATALOGUE:
         for lang in langs:
             fig = spec.build(lang)
-            files = charts.save(fig, out / lang, spec.chart_id)
+            files = frame.save(fig, out / lang, spec.chart_id)
             info = fig.chart_info
             plt.close(fig)
             rows.append({"chart": spec.chart_id, "lang": lang, "title": info.title,
