@@ -90,3 +90,19 @@ def test_commitment_table_counts_the_linked_figures_of_each_commitment():
         assert row.figures == sum(link["commitment_id"] == row.commitment_id for link in links)
     unlinked = set(table["commitment_id"]) - {link["commitment_id"] for link in links}
     assert unlinked and set(table.loc[table["figures"] == 0, "commitment_id"]) == unlinked
+
+
+def test_one_language_setting_is_english_until_set():
+    from analysis.charts import catalogue
+
+    assert analysis.current_language() == "en"
+    try:
+        analysis.set_language("zh")
+        assert catalogue.chart("review_outcomes").chart_info.lang == "zh"
+        assert catalogue.chart("review_outcomes", "en").chart_info.lang == "en"  # named wins
+        with pytest.raises(ValueError, match="lang must be one of"):
+            analysis.set_language("fr")
+        assert analysis.current_language() == "zh"
+    finally:
+        analysis.set_language("en")
+    assert catalogue.chart("review_outcomes").chart_info.lang == "en"

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from ..audit.checks import RATE_DENOMINATORS, nearest_whole, recompute_rate
-from ..language.labels import LANGS, Lang
+from ..language.labels import LANGS, Lang, check_lang
 from ..tables.figures import commitment_table, get_figure, load_table, parents, shared_breakdown
 from . import frame, kinds
 
@@ -197,8 +197,9 @@ def export_all(out: Path, langs: tuple[Lang, ...] = LANGS) -> Path:
     return out / "index.csv"
 
 
-def chart(chart_id: str, lang: Lang = "zh") -> Figure:
-    """One briefing chart by id, as notebooks show it."""
+def chart(chart_id: str, lang: Lang | None = None) -> Figure:
+    """One briefing chart by id, as notebooks show it, in lang or the current language."""
+    lang = check_lang(lang)
     for spec in CATALOGUE:
         if spec.chart_id == chart_id:
             return spec.build(lang)

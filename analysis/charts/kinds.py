@@ -20,7 +20,7 @@ from . import style
 from .frame import LABEL_WIDTH, describe, figure_rows, finish, new_chart, wrap_label
 
 
-def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
+def part_to_whole(parent_id: str, lang: Lang | None = None, title: str | None = None,
                   note: str = "") -> Figure:
     """One bar split into the parts the report lists, with a key of labels, values and
     shares beneath; a grey remainder when the parts fall short of the total."""
@@ -61,7 +61,7 @@ def part_to_whole(parent_id: str, lang: Lang = "zh", title: str | None = None,
                   lang=lang, alt_text=describe(kind, f"{heading}, {subtitle}", pairs, lang))
 
 
-def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
+def ranked_bar(figure_ids: list[str], lang: Lang | None = None, title: str = "", subtitle: str = "",
                note: str = "") -> Figure:
     """Horizontal bars, largest on top, each labelled with its value."""
     lang = check_lang(lang)
@@ -70,7 +70,7 @@ def ranked_bar(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtit
                  [labels.amount(f, lang) for f in figures], figures, lang, title, subtitle, note)
 
 
-def count_bar(names: list[str], counts: list[float], figures: list[pd.Series], lang: Lang = "zh",
+def count_bar(names: list[str], counts: list[float], figures: list[pd.Series], lang: Lang | None = None,
               title: str = "", subtitle: str = "", note: str = "") -> Figure:
     """Horizontal bars of counts computed from the figures (how many per topic, say),
     largest on top; figures name the sources."""
@@ -95,7 +95,7 @@ def _bars(names, values, value_labels, figures, lang, title, subtitle, note) -> 
                   alt_text=describe(kind, title, list(zip(names, value_labels)), lang))
 
 
-def funnel(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
+def funnel(figure_ids: list[str], lang: Lang | None = None, title: str = "", subtitle: str = "",
            note: str = "") -> Figure:
     """Stages of a process, top to bottom, each with its share of the stage before."""
     lang = check_lang(lang)
@@ -144,7 +144,7 @@ class Reference(Labelled):
     value: float
 
 
-def bullet(rate_id: str, references: list[Reference], lang: Lang = "zh", title: str = "",
+def bullet(rate_id: str, references: list[Reference], lang: Lang | None = None, title: str = "",
            note: str = "", extra_figures: list[str] = ()) -> Figure:
     """A stated rate as a bar on a 0-100% scale, reference values marked on it and named
     in a key beneath."""
@@ -182,7 +182,7 @@ def bullet(rate_id: str, references: list[Reference], lang: Lang = "zh", title: 
                   alt_text=describe(kind, heading, [(t, "") for t, _, _ in entries], lang))
 
 
-def big_numbers(figure_ids: list[str], lang: Lang = "zh", title: str = "", subtitle: str = "",
+def big_numbers(figure_ids: list[str], lang: Lang | None = None, title: str = "", subtitle: str = "",
                 note: str = "", columns: int = 3) -> Figure:
     """A panel of headline figures: the number large, its indicator beneath."""
     lang = check_lang(lang)
@@ -214,7 +214,7 @@ class Comparison(Labelled):
     others: tuple[Reference, ...]
 
 
-def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang = "zh",
+def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang | None = None,
                          title: str = "", note: str = "") -> Figure:
     """How far each recomputation lands from the stated rate, in percentage points.
 
@@ -247,7 +247,7 @@ def stated_vs_recomputed(rows: list[Comparison], figures: list[str], lang: Lang 
                   alt_text=describe(kind, title, pairs, lang))
 
 
-def sum_check(parent_ids: list[str], lang: Lang = "zh", title: str = "", note: str = "") -> Figure:
+def sum_check(parent_ids: list[str], lang: Lang | None = None, title: str = "", note: str = "") -> Figure:
     """Per breakdown, the stated total beside the sum of its parts (as % of the total)."""
     lang = check_lang(lang)
     rows = [shared_breakdown(p) for p in parent_ids]

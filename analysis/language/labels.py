@@ -38,7 +38,24 @@ PHRASES = {
 }
 
 
-def check_lang(lang: str) -> Lang:
+DEFAULT_LANG: Lang = "en"
+_setting: dict[str, Lang] = {"lang": DEFAULT_LANG}
+
+
+def set_language(lang: str) -> None:
+    """Set the one language that charts, tables and printed findings use when a call
+    names none. English until set; notebooks set it in their first code cell."""
+    _setting["lang"] = check_lang(lang)
+
+
+def current_language() -> Lang:
+    return _setting["lang"]
+
+
+def check_lang(lang: str | None) -> Lang:
+    """The language asked for, or the current setting when lang is None."""
+    if lang is None:
+        return current_language()
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     return lang  # type: ignore[return-value]
