@@ -1,13 +1,12 @@
-"""Tables for notebooks and briefings: figures with their amounts, and the audit's findings."""
+"""Tables for readers of notebooks and briefings: figures with their amounts, and any table
+formatted for reading."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
-from ..audit.checks import SEVERITIES, Finding, audit
 from ..language import labels
+from ..language.labels import Lang, check_lang
 from ..tables.figures import load_figures
 
 
@@ -36,33 +35,28 @@ def figure_table(topics: list[str] | None = None, figure_ids: list[str] | None =
     return table.set_index("figure_id")
 
 
-@lru_cache(maxsize=8)
-def _audit(report: str | None) -> tuple[Finding, ...]:
-    return tuple(audit(report))
+# Column names readers see, (zh, en); a column not listed keeps its own name.
+COLUMN_NAMES = {
+    "figure_id": ("数据编号", "Figure id"),
+    "section": ("章节", "Section"),
+    "indicator_zh": ("指标", "Indicator (Chinese)"),
+    "indicator_en": ("指标（英文）", "Indicator"),
+    "amount_zh": ("数值", "Amount (Chinese)"),
+    "amount_en": ("数值（英文）", "Amount"),
+    "quote": ("原文", "Quote"),
+}
 
 
-def findings(figure_ids: list[str] | None = None, check: str | None = None,
-             report: str | None = None) -> pd.DataFrame:
-    """Audit findings, optionally only those that involve any of figure_ids or one check."""
-    rows = [f for f in _audit(report)
-            if (figure_ids is None or set(f.figure_ids) & set(figure_ids))
-            and (check is None or f.check == check)]
-    return pd.DataFrame({
-        "finding_id": [f.finding_id for f in rows],
-        "severity": [f.severity for f in rows],
-        "verdict": [f.verdict for f in rows],
-        "message_en": [f.message_en for f in rows],
-    }).set_index("finding_id")
-
-
-def print_findings(figure_ids: list[str] | None = None, check: str | None = None,
-                   severities: tuple[str, ...] = SEVERITIES) -> None:
-    """Print the findings as text (so notebook checks see them), most severe first."""
-    table = findings(figure_ids, check)
-    table = table[table["severity"].isin(severities)]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    table = table.iloc[sorted(range(len(table)), key=lambda i: order[table["severity"].iloc[i]])]
-    if table.empty:
-        print("No audit findings for these figures.")
-    for finding_id, row in table.iterrows():
-        print(f"[{row['severity']}] {finding_id}: {row['message_en']}")
+def table(frame: pd.DataFrame, lang: Lang | None = None, names: dict[str, tuple[str, str]] | None = None):
+    """A table formatted for reading: no row index, whole numbers without a decimal point,
+    column names in the language, text left-aligned, the figure id last."""
+    lang = check_lang(lang)
+    shown = frame.reset_index() if frame.index.name or any(frame.index.names) else frame.reset_index(drop=True)
+    if "figure_id" in shown:
+        shown = shown[[c for c in shown if c != "figure_id"] + ["figure_id"]]
+    wanted = {**COLUMN_NAMES, **(names or {})}
+    shown = shown.rename(columns={c: wanted[c][0 if lang == "zh" else 1] for c in shown if c in wanted})
+    whole = {c: "{:.0f}" for c in shown if pd.api.types.is_float_dtype(shown[c])
+             and shown[c].dropna().apply(float.is_integer).all()}
+    return (shown.style.hide(axis="index").format(whole, na_rep="")
+            .set_uuid("reader").set_properties(**{"text-align": "left"}))
