@@ -13,14 +13,16 @@ from .tables.figures import (
     load_table,
     non_figures,
     parents,
+    quantity,
     search,
     value,
 )
+from .language.quantity import Quantity
 from .tables.package import DATA_DIR, load_package
 from .tables.schema import DataError, Problem
 
 __all__ = [
     "Breakdown", "DATA_DIR", "DataError", "Problem", "breakdown", "current_language", "get_figure",
-    "load_figures", "load_package", "load_table", "non_figures", "parents", "search", "set_language",
-    "value",
+    "load_figures", "load_package", "load_table", "non_figures", "parents", "Quantity", "quantity",
+    "search", "set_language", "value",
 ]

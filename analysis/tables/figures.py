@@ -9,6 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..language.outline import OUTLINE_MARKER
+from ..language.quantity import Quantity
 from .package import load_package
 
 
@@ -74,8 +75,16 @@ def get_figure(figure_id: str, report: str | None = None) -> pd.Series:
 
 
 def value(figure_id: str, report: str | None = None) -> float:
-    """The value of one figure."""
+    """The bare number of one figure, for arithmetic. It drops the figure's words: the
+    qualifier (余/多 more than, 以上 at least, 约 about) and the high end of a range, so
+    440多万条 gives 4400000.0 and 1-2名 gives 1.0. quantity() keeps them."""
     return float(get_figure(figure_id, report)["value"])
+
+
+def quantity(figure_id: str, report: str | None = None) -> Quantity:
+    """One figure's amount with its qualifier, range and unit: prints as 4.4 million+
+    records (440万余条 in Chinese); float() of it raises unless the figure is exact."""
+    return Quantity.of(get_figure(figure_id, report))
 
 
 @dataclass(frozen=True)
