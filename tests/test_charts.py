@@ -245,3 +245,14 @@ def test_a_chart_drawing_on_every_chapter_names_them_in_outline_order(lang, chap
     assert fig.chart_info.source.endswith(chapters)
     assert fig.chart_info.figure_ids  # the linked figures, not the commitments, are figure ids
     assert all(analysis.get_figure(f) is not None for f in fig.chart_info.figure_ids)
+
+
+def test_bars_refuse_figures_of_different_units_and_name_them():
+    ids = ["credit_records", "review_cases_accepted", "volunteer_handbooks", "mediation_success_rate"]
+    with pytest.raises(ValueError, match="different units") as caught:
+        charts.ranked_bar(ids, lang="en")
+    for figure_id, unit in zip(ids, ["条", "起", "册", "%"]):
+        assert f"{figure_id} ({unit}," in str(caught.value)
+    charts.ranked_bar(["review_cases_accepted", "epidemic_cases"], lang="en")  # 起 and 件: both cases
+    with pytest.raises(ValueError, match="different kinds of measure.*mediation_success_rate"):
+        charts.funnel(["disputes_accepted", "mediation_success_rate"], lang="en")

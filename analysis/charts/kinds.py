@@ -66,8 +66,20 @@ def ranked_bar(figure_ids: list[str], lang: Lang | None = None, title: str = "",
     """Horizontal bars, largest on top, each labelled with its value."""
     lang = check_lang(lang)
     figures = sorted(figure_rows(figure_ids), key=lambda f: f["value"], reverse=True)
+    one_axis(figures, "ranked_bar")
     return _bars([labels.part_label(f, lang) for f in figures], [f["value"] for f in figures],
                  [labels.amount(f, lang) for f in figures], figures, lang, title, subtitle, note)
+
+
+def one_axis(figures: list[pd.Series], chart: str, by: str = "unit_en") -> None:
+    """Refuse figures that bar lengths cannot compare: different units (件 and 起 are both
+    cases; records and cases are not), or for by="measure" different kinds of measure
+    (a count, a percentage, money)."""
+    if len({f[by] for f in figures}) > 1:
+        listed = ", ".join(f"{f['figure_id']} ({f['unit']}, {f['unit_en']})" for f in figures)
+        what = "units" if by == "unit_en" else "kinds of measure"
+        raise ValueError(f"{chart} cannot put figures of different {what} on one axis: {listed}; "
+                         "chart each unit apart")
 
 
 def count_bar(names: list[str], counts: list[float], figures: list[pd.Series], lang: Lang | None = None,
@@ -100,6 +112,7 @@ def funnel(figure_ids: list[str], lang: Lang | None = None, title: str = "", sub
     """Stages of a process, top to bottom, each with its share of the stage before."""
     lang = check_lang(lang)
     figures = figure_rows(figure_ids)
+    one_axis(figures, "funnel", by="measure")  # stages count different things, never % and money
     height = max(2.6, 1.4 + 0.45 * len(figures))
     fig, ax = new_chart(height=height)
     values = [f["value"] for f in figures]
