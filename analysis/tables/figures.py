@@ -1,5 +1,5 @@
-"""The small API notebooks and users call: figures, one figure, breakdowns, search, and the
-commitments with the figures that measure them."""
+"""The small API notebooks and users call: figures, one figure, its quantity, breakdowns, and
+the commitments with the figures that measure them (search is in `explore`)."""
 
 from __future__ import annotations
 
@@ -135,16 +135,6 @@ def parents(report: str | None = None) -> list[str]:
     figures = _figures(report)
     ids = figures["parent_id"].dropna().unique().tolist()
     return [f for f in figures["figure_id"] if f in ids]
-
-
-def search(keyword: str, report: str | None = None) -> pd.DataFrame:
-    """Figures whose Chinese or English indicator, topic or quote contains keyword (any case)."""
-    figures = _figures(report)
-    columns = ["figure_id", "indicator_zh", "indicator_en", "topic_zh", "topic_en", "quote"]
-    hit = pd.Series(False, index=figures.index)
-    for column in columns:
-        hit |= figures[column].str.contains(keyword, case=False, regex=False, na=False)
-    return figures[hit].reset_index(drop=True).copy()
 
 
 def non_figures(report: str | None = None) -> pd.DataFrame:
