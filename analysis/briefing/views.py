@@ -1,19 +1,85 @@
 """Tables for readers of notebooks and briefings: figures with their amounts, and any table
-formatted for reading."""
+formatted for reading.
+
+A reader's table is a pandas Styler (`to_html`, `to_excel` as usual) that shows itself in a
+notebook as a searchable, sortable table (itables, offline: the DataTables library travels
+inside the page, no CDN), every row on one page so that a printed page holds them all. Its
+column names, amounts and controls follow the language setting.
+
+For print CSS: the table sits in `div.reader-table`; its controls are `.dt-search`,
+`.dt-info` and the sort arrows `.dt-column-order` (hide them in print). The library, sent
+once per kernel with the first table, is in `div.reader-table-library`.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from ..language import labels
 from ..language.labels import Lang, check_lang
-from ..tables.figures import load_figures
+from ..tables.figures import load_figures, load_table
+
+# Column names readers see, (zh, en); a column not listed keeps its own name.
+COLUMN_NAMES = {
+    "figure_id": ("数据编号", "Figure id"),
+    "section": ("章节", "Section"),
+    "indicator": ("指标", "Indicator"),
+    "indicator_zh": ("指标", "Indicator (Chinese)"),
+    "indicator_en": ("指标（英文）", "Indicator"),
+    "amount": ("数值", "Amount"),
+    "amount_zh": ("数值", "Amount (Chinese)"),
+    "amount_en": ("数值（英文）", "Amount"),
+    "quote": ("原文", "Quote"),
+    "topic": ("主题", "Topic"),
+    "unit": ("单位", "Unit"),
+    "value": ("数字", "Value"),
+    "qualifier": ("限定", "Qualifier"),
+    "severity": ("级别", "Severity"),
+    "verdict": ("结论", "Verdict"),
+    "message": ("说明", "Finding"),
+    "finding_id": ("核查编号", "Finding id"),
+}
+# Columns whose text is Chinese whatever the language (the report's own words).
+CHINESE_COLUMNS = {"section", "quote", "indicator_zh", "amount_zh", "mention", "heading"}
+# DataTables' own words (search box, row count), in Chinese; English is its default.
+DATATABLES_ZH = {
+    "search": "搜索：", "info": "共 _TOTAL_ 行", "infoEmpty": "共 0 行",
+    "infoFiltered": "（从 _MAX_ 行中筛选）", "zeroRecords": "没有匹配的行", "emptyTable": "无数据",
+}
+SMALL = 10  # rows that need no search box
+
+
+class ReaderTable(Styler):
+    """A Styler that shows itself in Jupyter as an interactive table, and prints as text."""
+
+    lang: Lang = "en"
+    chinese: frozenset = frozenset()  # shown column names holding Chinese text
+
+    def _repr_html_(self) -> str:
+        return interactive(self.data, self.lang, self.chinese)
+
+    def __repr__(self) -> str:
+        shown = self.data.copy()
+        for column in shown:
+            if _whole(shown[column]):
+                shown[column] = shown[column].astype("Int64")
+        return shown.to_string(index=False, na_rep="")
 
 
 def figure_table(topics: list[str] | None = None, figure_ids: list[str] | None = None,
-                 report: str | None = None, quote: bool = True) -> pd.DataFrame:
-    """The figures of some topics (or ids), as the report words them, with amounts in both
-    languages, indexed by figure id."""
+                 report: str | None = None, quote: bool = True) -> ReaderTable:
+    """The figures of some topics (or ids), in report order, as a reader's table in the
+    current language: section, indicator, amount with its qualifier, the quote, the id."""
+    return table(figure_frame(topics, figure_ids, report, quote))
+
+
+def figure_frame(topics: list[str] | None = None, figure_ids: list[str] | None = None,
+                 report: str | None = None, quote: bool = True, lang: Lang | None = None) -> pd.DataFrame:
+    """figure_table's data as a DataFrame indexed by figure id."""
+    lang = check_lang(lang)
     figures = load_figures(report)
     if topics is not None:
         unknown = sorted(set(topics) - set(figures["topic"]))
@@ -22,41 +88,89 @@ def figure_table(topics: list[str] | None = None, figure_ids: list[str] | None =
         figures = figures[figures["topic"].isin(topics)]
     if figure_ids is not None:
         figures = figures.set_index("figure_id").loc[figure_ids].reset_index()
-    table = pd.DataFrame({
+    frame = pd.DataFrame({
         "figure_id": figures["figure_id"],
         "section": figures["section"],
-        "indicator_en": figures["indicator_en"],
-        "indicator_zh": figures["indicator_zh"],
-        "amount_en": [labels.amount(f, "en", compact=False) for _, f in figures.iterrows()],
-        "amount_zh": [labels.amount(f, "zh", compact=False) for _, f in figures.iterrows()],
+        "indicator": figures[f"indicator_{lang}"],
+        "amount": [labels.amount(f, lang, compact=False) for _, f in figures.iterrows()],
     })
     if quote:
-        table["quote"] = figures["quote"].to_numpy()
-    return table.set_index("figure_id")
+        frame["quote"] = figures["quote"].to_numpy()
+    return frame.set_index("figure_id")
 
 
-# Column names readers see, (zh, en); a column not listed keeps its own name.
-COLUMN_NAMES = {
-    "figure_id": ("数据编号", "Figure id"),
-    "section": ("章节", "Section"),
-    "indicator_zh": ("指标", "Indicator (Chinese)"),
-    "indicator_en": ("指标（英文）", "Indicator"),
-    "amount_zh": ("数值", "Amount (Chinese)"),
-    "amount_en": ("数值（英文）", "Amount"),
-    "quote": ("原文", "Quote"),
-}
-
-
-def table(frame: pd.DataFrame, lang: Lang | None = None, names: dict[str, tuple[str, str]] | None = None):
+def table(frame: pd.DataFrame | Styler, lang: Lang | None = None,
+          names: dict[str, tuple[str, str]] | None = None) -> ReaderTable:
     """A table formatted for reading: no row index, whole numbers without a decimal point,
     column names in the language, text left-aligned, the figure id last."""
     lang = check_lang(lang)
+    if isinstance(frame, Styler):  # a reader's table already: take its data again
+        frame = frame.data
     shown = frame.reset_index() if frame.index.name or any(frame.index.names) else frame.reset_index(drop=True)
     if "figure_id" in shown:
         shown = shown[[c for c in shown if c != "figure_id"] + ["figure_id"]]
     wanted = {**COLUMN_NAMES, **(names or {})}
-    shown = shown.rename(columns={c: wanted[c][0 if lang == "zh" else 1] for c in shown if c in wanted})
-    whole = {c: "{:.0f}" for c in shown if pd.api.types.is_float_dtype(shown[c])
-             and shown[c].dropna().apply(float.is_integer).all()}
-    return (shown.style.hide(axis="index").format(whole, na_rep="")
+    renamed = {c: wanted[c][0 if lang == "zh" else 1] for c in shown if c in wanted}
+    chinese = frozenset(renamed.get(c, c) for c in shown if c in CHINESE_COLUMNS)
+    shown = shown.rename(columns=renamed)
+    whole = {c: "{:.0f}" for c in shown if _whole(shown[c])}
+    styled = ReaderTable(shown)
+    styled.lang, styled.chinese = lang, chinese
+    return (styled.hide(axis="index").format(whole, na_rep="")
             .set_uuid("reader").set_properties(**{"text-align": "left"}))
+
+
+def _whole(column: pd.Series) -> bool:
+    return pd.api.types.is_float_dtype(column) and column.dropna().apply(float.is_integer).all()
+
+
+_library_sent = False
+# itables' links to its own help pages (a reader's table needs none, and no page opens offline)
+_ITABLES_LINKS = re.compile(r"<sup>(?:(?!</sup>).)*itables\.org(?:(?!</sup>).)*</sup>|\s*\(need <a href=https://itables\.org/[^>]*>help</a>\?\)",
+                            re.DOTALL)
+
+
+def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset()) -> str:
+    """The frame as an offline DataTables table: sortable, searchable when long, every row
+    on one page. The library goes out with the first table of the kernel's life."""
+    global _library_sent
+    from itables import JavascriptFunction, to_html_datatable
+
+    shown = frame.copy()
+    for column in shown:
+        if _whole(shown[column]):
+            shown[column] = shown[column].astype("Int64")
+    shown.columns = [str(c) for c in shown.columns]
+    options = {
+        "connected": False, "paging": False, "maxBytes": 0, "showIndex": False,
+        "display_logo_when_loading": False, "classes": "display compact",
+        "style": "table-layout:auto;width:100%;margin:0;text-align:left",
+        "layout": {"topStart": None, "topEnd": "search" if len(shown) > SMALL else None,
+                   "bottomStart": "info" if len(shown) > SMALL else None, "bottomEnd": None},
+        "columnDefs": [{"targets": "_all", "className": "dt-left"}],
+    }
+    if lang == "zh":
+        options["language"] = DATATABLES_ZH
+    elif chinese:  # Chinese cells in an English table: say so, or browsers pick Japanese glyphs
+        targets = [i for i, c in enumerate(shown.columns) if c in chinese]
+        options["columnDefs"].append({"targets": targets, "createdCell": JavascriptFunction(
+            "function (td) { td.setAttribute('lang', 'zh-CN'); }")})
+    body = _ITABLES_LINKS.sub("", to_html_datatable(shown, **options))
+    library = ""
+    if not _library_sent:
+        library = f'<div class="reader-table-library">{_library()}</div>'
+        _library_sent = True
+    page_lang = "zh-CN" if lang == "zh" else "en"
+    return f'{library}<div class="reader-table" lang="{page_lang}">{body}</div>'
+
+
+def _library() -> str:
+    """DataTables as itables ships it, inlined (itables' init_notebook_mode, without display)."""
+    from itables import javascript, options
+
+    init = javascript.read_package_file("html/init_datatables.html")
+    init = javascript.replace_value(
+        init, "import { set_or_remove_dark_class } from '" + javascript.UNPKG_DT_BUNDLE_URL_NO_VERSION + "';",
+        "const { set_or_remove_dark_class } = await window." + javascript._itables_underscore_version() + ";")
+    offline = javascript.generate_init_offline_itables_html(options.dt_bundle)
+    return init + re.sub(r"<noscript>.*?</noscript>", "", offline, flags=re.DOTALL)  # itables' logo
