@@ -7,12 +7,13 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 BUILD ?= build
 
-.PHONY: help setup briefing test lab bench validate refresh clean
+.PHONY: help setup briefing test lab explore bench validate refresh clean
 
 help:
 	@echo "make briefing  execute the notebooks into $(BUILD)/, write $(BUILD)/briefing.html and $(BUILD)/charts/"
 	@echo "make test      run every test, nbval over every notebook included"
 	@echo "make lab       open JupyterLab on the notebooks"
+	@echo "make explore   serve the explorer as a web app on http://127.0.0.1:$(EXPLORE_PORT)/ (no code shown)"
 	@echo "make bench     measure load and notebook times (not part of make test)"
 	@echo "make validate  validate the data package and its coverage of the raw text"
 	@echo "make refresh   re-execute the notebooks in place (update stored outputs)"
@@ -38,6 +39,11 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --LabApp.extension_manager=readonly \
 		$(if $(filter 0,$(shell id -u)),--allow-root,) notebooks
+
+# Voilà runs the explorer notebook and shows its outputs only; on this machine only
+EXPLORE_PORT ?= 8866
+explore: $(STAMP)
+	$(VENV)/bin/voila notebooks/explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(EXPLORE_PORT)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py

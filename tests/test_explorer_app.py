@@ -1,0 +1,49 @@
+"""The explorer served as a web app (make explore): Voilà starts on this machine, runs the
+notebook and serves its page with every cell executed and nothing failed."""
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP = 180  # seconds: a kernel start and the notebook on a busy machine
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_the_served_explorer_renders_without_error(tmp_path):
+    port = free_port()
+    voila = Path(sys.executable).parent / "voila"
+    log = tmp_path / "voila.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([str(voila), "notebooks/explorer.ipynb", "--no-browser",
+                                   "--Voila.ip=127.0.0.1", f"--port={port}"], cwd=ROOT,
+                                  stdout=out, stderr=subprocess.STDOUT)
+    try:
+        page, deadline = None, time.monotonic() + STARTUP
+        while page is None and time.monotonic() < deadline:
+            assert server.poll() is None, log.read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=STARTUP) as answer:
+                    page = answer.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        assert page is not None, "Voilà did not answer"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Explorer: the report" in page  # the notebook's heading
+    assert "application/vnd.jupyter.widget-view+json" in page  # the controls' widget
+    assert "Selection: chapter All; topic All" in page  # the cell after them ran
+    assert "Traceback" not in page and "application/vnd.jupyter.stderr" not in page
+    assert "import analysis" not in page  # no code shown
+    scripts = re.findall(r"""<script[^>]+src=["'](https?://[^"']+)""", page)
+    assert scripts == []  # no script from the network
