@@ -24,7 +24,7 @@ from .explorer import Selection, chapters, select, topics
 SAVE_DIR = Path(__file__).resolve().parents[2] / "build" / "explorer"
 LABELS = {  # control and panel names, (zh, en)
     "chapter": ("章节", "Chapter"), "topic": ("主题", "Topic"), "keyword": ("关键词", "Keyword"),
-    "placeholder": ("如：枫桥、复议、rate", "e.g. 枫桥, review, rate"),
+    "placeholder": ("如：枫桥、复议、rate，按回车", "e.g. 枫桥, review, rate; press Enter"),
     "unit": ("图表单位", "Chart unit"), "save": ("保存图表（PNG和SVG）", "Save chart (PNG and SVG)"),
     "tabs": (("数字", "图表", "原文段落", "全文检索", "核查发现", "文字版"),
              ("Figures", "Chart", "In context", "In the text", "Audit findings", "In words")),
@@ -34,6 +34,7 @@ LABELS = {  # control and panel names, (zh, en)
 # The checked text cell of the explorer notebook carries this tag; in the served app the live
 # "In words" tab replaces it, so the app's style hides it (Voilà marks cells celltag_<tag>).
 TEXT_CELL_TAG = "explorer-text"
+PASSAGES_TAB = 3
 STYLE = f"<style>.celltag_{TEXT_CELL_TAG} {{display: none}}</style>"
 
 
@@ -56,12 +57,12 @@ class Explorer:
         self.topic = w.Dropdown()
         self.keyword = w.Text(continuous_update=False)
         self.unit = w.Dropdown()
-        self.save = w.Button()
+        self.save = w.Button(layout=w.Layout(width="auto"))
         self.status = w.HTML()
         self.heading = w.HTML()
         self.table_out = w.Output()
         self.table_html = ""
-        self.chart_image = w.Image(format="png")
+        self.chart_image = w.Image(format="png", layout=w.Layout(width="630px"))  # its own size
         self.chart_note = w.HTML()
         self.saved = w.HTML()
         self.cards = w.HTML()
@@ -117,6 +118,8 @@ class Explorer:
         self.cards.value = explorer.cards_html(view)
         self.passages.value = explorer.passages_html(view)
         self.findings.value = explorer.findings_html(view)
+        if not view.figure_ids and len(view.passages):  # only the text names it: show the text
+            self.tabs.selected_index = PASSAGES_TAB
         self.words.value = f'<pre lang="{"zh-CN" if lang == "zh" else "en"}" style="white-space:pre-wrap">{html.escape(view.text())}</pre>'
         self.seconds = time.perf_counter() - start
 

@@ -27,11 +27,12 @@ from .search import Hits, find
 MAX_BARS = 12  # a chart of more bars is no longer read
 MAX_CARDS = 20  # figures shown in their paragraphs; the table lists them all
 MAX_PASSAGES = 30
+MAX_NAMED = 8  # figures left out of a chart named one by one; more are counted by unit
 WORDS = {  # (zh, en)
     "all": ("全部", "All"),
-    "figures": ("{}个数字", "{} figures"),
-    "passages": ("原文中{}处", "{} passages in the text"),
-    "findings": ("{}条核查发现", "{} audit findings"),
+    "figures": ("数字{}个", "figures: {}"),
+    "passages": ("原文中其他匹配{}处", "other passages in the text: {}"),
+    "findings": ("核查发现{}条", "audit findings: {}"),
     "no_figures": ("没有符合条件的数字。", "No figure matches."),
     "no_passages": ("原文中没有其他匹配。", "Nothing else in the text matches."),
     "no_keyword": ("输入关键词以检索全文。", "Type a keyword to search the whole text."),
@@ -43,6 +44,8 @@ WORDS = {  # (zh, en)
     "chart_title": ("所选数字（{}）", "Selected figures ({})"),
     "chart_top": ("数值最大的{}个，共{}个", "the largest {} of {}"),
     "left_out": ("另有{}个数字单位不同，未绘入图中：{}", "{} figures in other units are not in this chart: {}"),
+    "left_out_many": ("另有{}个数字单位不同，未绘入图中（{}）；可在“图表单位”中选择。",
+                      "{} figures in other units are not in this chart ({}); choose them under Chart unit."),
     "selection": ("选择：章节 {}；主题 {}；关键词 {}；语言 中文", "Selection: chapter {}; topic {}; keyword {}; language English"),
     "none": ("无", "none"),
     "chart": ("图表：{}", "Chart: {}"),
@@ -100,7 +103,10 @@ class View:
     def chart_note(self) -> str:
         if not self.left_out:
             return ""
-        return word("left_out", self.lang, len(self.left_out), ", ".join(self.left_out))
+        if len(self.left_out) <= MAX_NAMED:
+            return word("left_out", self.lang, len(self.left_out), ", ".join(self.left_out))
+        others = "; ".join(f"{u} {n}" for u, n in self.units if u != self.unit)
+        return word("left_out_many", self.lang, len(self.left_out), others)
 
     def summary(self) -> str:
         lang = self.lang

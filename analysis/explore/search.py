@@ -84,8 +84,9 @@ class Hit:
         kind = KIND_NAMES[self.kind][0 if lang == "zh" else 1]
         where = html.escape(f"{self.section} {self.heading(lang)}".strip())
         text_lang = "en" if self.kind == "measure" else "zh-CN"
-        return (f'<div class="search-hit"><small>{kind} · <span lang="{"zh-CN" if lang == "zh" else "en"}">'
-                f'{where}</span> · {html.escape(self.item_id)}</small><br>'
+        item = "" if self.kind in ("text", "section") else f" · {html.escape(self.item_id)}"
+        return (f'<div class="search-hit" style="margin:0.5em 0"><small>{kind} · '
+                f'<span lang="{"zh-CN" if lang == "zh" else "en"}">{where}</span>{item}</small><br>'
                 f'<span lang="{text_lang}">{excerpt}</span></div>')
 
 
