@@ -61,6 +61,7 @@ def execute(path: Path, out_dir: Path) -> Path:
     run(nb, path.parent)
     # one stream output per print run, however the kernel happened to flush it
     nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    nb.metadata.pop("widgets", None)  # widget state has random ids, and controls need a kernel
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / path.name
     nbformat.write(nb, target)
