@@ -6,9 +6,12 @@
    at least 20 MB built by repeating the vendored report with its digits perturbed; peak
    memory on a quarter of that corpus and on all of it (flat when it streams).
 3. Notebooks: the floor (kernel start plus `import pandas, matplotlib`) and each
-   notebook's full execution, interleaved in rounds. A notebook's own work is its time
-   minus the floor's in the same round; kernel start is timed apart, because it is the
-   same for both and is the noisiest part on a shared machine.
+   notebook's full execution (the explorer's included), interleaved in rounds. A notebook's
+   own work is its time minus the floor's in the same round; kernel start is timed apart,
+   because it is the same for both and is the noisiest part on a shared machine.
+4. Explorer: how long the explorer takes to answer each change of a control (chapter,
+   topic, keyword, language, chart unit), chart and table included, over a fixed script of
+   changes repeated in rounds; the target is under 0.3 s per change.
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ def bench_load() -> None:
 
 
 def bench_notebooks() -> None:
-    notebooks = notebook_paths()
+    notebooks = notebook_paths() + [ROOT / "notebooks" / "explorer.ipynb"]
     # Rounds interleave the floor and every notebook, so that load on the machine
     # falls on all of them alike.
     runs: dict[str, list[tuple[float, float]]] = {"floor": []}
@@ -156,11 +159,51 @@ def cpu_probe() -> float:
     return time.perf_counter() - start
 
 
-SECTIONS = {"load": bench_load, "extractor": bench_extractor, "notebooks": bench_notebooks}
+# A reader's session: each step sets one control of the explorer.
+EXPLORER_STEPS = [
+    ("chapter", "一、"), ("topic", "mediation"), ("unit", "%"), ("keyword", "调解"), ("keyword", ""),
+    ("topic", ""), ("chapter", "二、"), ("keyword", "volunteer"), ("language", "zh"), ("keyword", "枫桥"),
+    ("keyword", "rate"), ("chapter", ""), ("language", "en"), ("keyword", ""),
+]
+EXPLORER_ROUNDS = 5
+
+
+def bench_explorer() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.explore.app import Explorer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        app = Explorer("en", save_dir=Path(tmp))
+        first = time.perf_counter() - start
+        times: dict[str, list[float]] = {}
+        fresh: list[float] = []  # the first round draws every chart; later rounds reuse them
+        for round_ in range(EXPLORER_ROUNDS):
+            for control, value in EXPLORER_STEPS:
+                begin = time.perf_counter()
+                getattr(app, control).value = value
+                seconds = time.perf_counter() - begin
+                times.setdefault(f"{control}={value or 'all'}", []).append(seconds)
+                if round_ == 0:
+                    fresh.append(seconds)
+    every = [t for ts in times.values() for t in ts]
+    print(f"\nexplorer: first view {first:.2f} s (loads the package and draws the first chart)")
+    print(f"explorer: {len(every)} control changes ({EXPLORER_ROUNDS} rounds of {len(EXPLORER_STEPS)}), "
+          f"median {statistics.median(every):.3f} s, slowest {max(every):.3f} s; the target is under 0.300 s")
+    print(f"  first round, every chart drawn: median {statistics.median(fresh):.3f} s, "
+          f"slowest {max(fresh):.3f} s")
+    for step, ts in times.items():
+        print(f"  {step:24s} median {statistics.median(ts):.3f} s, slowest {max(ts):.3f} s")
+
+
+SECTIONS = {"load": bench_load, "extractor": bench_extractor, "notebooks": bench_notebooks,
+            "explorer": bench_explorer}
 
 
 def main(argv: list[str]) -> None:
-    """Run the sections named on the command line (load, extractor, notebooks), or all."""
+    """Run the sections named on the command line (load, extractor, notebooks, explorer), or all."""
     unknown = set(argv) - set(SECTIONS)
     if unknown:
         sys.exit(f"unknown section(s) {sorted(unknown)}; choose from {list(SECTIONS)}")
