@@ -149,6 +149,10 @@ def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset(
                    "bottomStart": "info" if len(shown) > SMALL else None, "bottomEnd": None},
         "columnDefs": [{"targets": "_all", "className": "dt-left"}],
     }
+    paths = [i for i, c in enumerate(shown.columns) if c in (COLUMN_NAMES["section"])]
+    if paths:  # a section path reads as one word: 一、(一)1.2)
+        options["columnDefs"].insert(0, {"targets": paths, "className": "dt-left reader-nowrap"})
+        options["css"] = ".reader-nowrap { white-space: nowrap; }"
     if lang == "zh":
         options["language"] = DATATABLES_ZH
     elif chinese:  # Chinese cells in an English table: say so, or browsers pick Japanese glyphs
