@@ -2,7 +2,6 @@
 
 import re
 
-import pandas as pd
 import pytest
 
 import analysis
@@ -46,20 +45,21 @@ def test_english_finds_the_chinese_text_through_topic_and_indicator_names():
     assert "【98.7%】" in sentence.marked()  # the mention of the figure the words name
 
 
-def test_english_finds_the_chinese_text_through_the_glossary(monkeypatch):
-    """With a glossary in the package, its English terms reach the Chinese text."""
-    tables = dict(load_package().tables)
-    tables["glossary"] = pd.DataFrame({"term_zh": ["枫桥经验"], "term_en": ["Fengqiao experience"]})
+@pytest.mark.parametrize("query, words", [("Fengqiao", "枫桥经验"), ("Sharp Eyes", "雪亮工程")])
+def test_english_finds_the_chinese_text_through_the_glossary(query, words, monkeypatch):
+    """Terms only the text uses are found in English by the glossary's names for them,
+    and only through the glossary."""
+    hits = analysis.find(query)
+    assert [h.kind for h in hits] == ["text"]
+    assert words in hits[0].excerpt and words in re.search(r"【(.+?)】", hits[0].marked()).group(1)
+    tables = {k: v for k, v in load_package().tables.items() if k != "glossary"}
     monkeypatch.setattr(load_package(), "tables", tables)
     search._records.cache_clear()
     try:
-        hits = analysis.find("Fengqiao")
-        assert [h.kind for h in hits] == ["text"]
-        assert "【枫桥经验】" in hits[0].marked()
+        assert len(analysis.find(query)) == 0
     finally:
         monkeypatch.undo()
         search._records.cache_clear()
-    assert len(analysis.find("Fengqiao")) == 0
 
 
 @pytest.mark.parametrize("query, kind, item", [
@@ -69,6 +69,7 @@ def test_english_finds_the_chinese_text_through_the_glossary(monkeypatch):
     ("credit supervision", "section", "一、(三)2.3)"),
     ("９８.７％", "figure", "mediation_success_rate"),  # full-width, as typed on a Chinese keyboard
     ("调解 rate", "figure", "mediation_success_rate"),
+    ("double-random", "figure", "random_inspection_units"),  # hyphenated words: each must match
 ])
 def test_search_covers_every_table_and_mixed_queries(query, kind, item):
     hits = analysis.find(query).of_kind(kind)

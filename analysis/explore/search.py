@@ -21,6 +21,7 @@ import pandas as pd
 from ..language.labels import Lang, check_lang
 from ..language.words import Term, is_chinese, mark, merge, normalise, parse
 from ..tables.figures import load_figures, load_table, non_figures
+from ..tables.glossary import ALIAS_SEPARATOR
 from ..tables.package import load_package
 
 KINDS = ("figure", "text", "section", "commitment", "measure", "non_figure")
@@ -230,6 +231,9 @@ def _aliases() -> list[tuple[str, str]]:
     if "glossary" in tables:
         glossary = tables["glossary"]
         pairs += list(zip(glossary["term_zh"], glossary["term_en"]))
+        if "aliases_zh" in glossary:  # other Chinese forms of a term: 枫桥 for 枫桥经验
+            pairs += [(alias, en) for aliases, en in zip(glossary["aliases_zh"], glossary["term_en"])
+                      if isinstance(aliases, str) for alias in aliases.split(ALIAS_SEPARATOR) if alias]
     topics = tables["topics"]
     pairs += list(zip(topics["topic_zh"], topics["topic_en"]))
     return [(normalise(zh), en) for zh, en in pairs if isinstance(zh, str) and isinstance(en, str)]

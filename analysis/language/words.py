@@ -74,9 +74,12 @@ def parse(query: str) -> list[Term]:
     stop words dropped (a search must match every term)."""
     terms = []
     for part in normalise(query).split():
-        part = part.strip(_TRIM)
-        if part and part not in STOP_WORDS:
-            terms.append(Term(part))
+        # English joined by hyphens or slashes is several words (double-random)
+        pieces = [part] if is_chinese(part) else re.split(r"[-/]", part)
+        for piece in pieces:
+            piece = piece.strip(_TRIM)
+            if piece and piece not in STOP_WORDS:
+                terms.append(Term(piece))
     return terms
 
 
