@@ -24,7 +24,8 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@# uv installs the same pinned requirements as pip, about thirty times faster
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) pip install --quiet --python $(PY) -r requirements.txt
+	@# compiled now: where PYTHONDONTWRITEBYTECODE is set, every import would compile its source again
+	$(UV) pip install --quiet --python $(PY) --compile-bytecode -r requirements.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
 	touch $@
 

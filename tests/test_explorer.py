@@ -77,15 +77,20 @@ def test_the_controls_change_what_the_app_shows(tmp_path):
     app.chapter.value = "一、"
     app.topic.value = "mediation"
     assert app.view.figure_ids == FIGURES.loc[FIGURES["topic"] == "mediation", "figure_id"].tolist()
+    assert "mediation_success_rate" in app.table_html  # the tab in sight is drawn
+    assert bytes(app.chart_image.value) == b""  # the others when opened
+    app.tabs.selected_index = 1
     assert app.unit.value == app.view.unit and bytes(app.chart_image.value).startswith(b"\x89PNG")
     app.unit.value = "%"
     assert [FIGURES.set_index("figure_id").loc[f, "unit"] for f in app.view.chart_ids] == ["%"]
-    assert "mediation_success_rate" in app.table_html and "reader-table" in app.table_html
+    assert "reader-table" in app.table_html
     app.keyword.value = "枫桥"  # within the topic: no figure names it, the text does
-    assert app.view.figure_ids == [] and app.save.disabled and "枫桥" in app.passages.value
+    assert app.view.figure_ids == [] and app.save.disabled
+    assert app.tabs.selected_index == 3 and "枫桥" in app.passages.value  # the text's tab opens
     app.topic.value = ""
     app.keyword.value = "调解成功率"
     assert app.view.figure_ids == ["mediation_success_rate"]
+    app.tabs.selected_index = 2
     assert "98.7%" in app.cards.value and "<mark" in app.cards.value
     files = app._save()
     assert files["png"].read_bytes().startswith(b"\x89PNG") and files["svg"].suffix == ".svg"
@@ -94,7 +99,10 @@ def test_the_controls_change_what_the_app_shows(tmp_path):
         app.language.value = "zh"
         assert analysis.current_language() == "zh"
         assert app.chapter.description == "章节" and app.tabs.get_title(0) == "数字"
-        assert "数值" in app.table_html and "调解成功率" in app.words.value
+        app.tabs.selected_index = 5
+        assert "调解成功率" in app.words.value and "选择" in app.words.value
+        app.tabs.selected_index = 0
+        assert "数值" in app.table_html
         assert app.chapter.value == "一、"  # the choices survive the switch
     finally:
         analysis.set_language("en")

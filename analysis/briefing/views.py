@@ -20,7 +20,7 @@ from pandas.io.formats.style import Styler
 
 from ..language import labels
 from ..language.labels import Lang, check_lang
-from ..tables.figures import load_figures, load_table
+from ..tables.figures import load_figures
 
 # Column names readers see, (zh, en); a column not listed keeps its own name.
 COLUMN_NAMES = {

@@ -1,7 +1,8 @@
 """The explorer's controls (ipywidgets): chapter, topic, keyword, language and chart unit,
-and what they show: the figures as an interactive table, the chart with a button that saves
-it, the figures in their paragraphs, the passages of the text, the audit's findings and the
-selection in words. Every answer comes from `explorer.select`; this module only wires.
+and what they show in tabs: the figures as an interactive table, the chart with a button that
+saves it, the figures in their paragraphs, the passages of the text, the audit's findings and
+the selection in words. Every answer comes from `explorer.select`; this module only wires.
+A change redraws the tab in sight, and a tab is drawn when it is opened.
 
 `Explorer()` in a notebook (or served by `make explore`) shows the app. Tests set the
 controls' values and read `explorer.view` and the outputs' HTML, without a browser.
@@ -20,6 +21,7 @@ from ..language.labels import check_lang, current_language, set_language
 from ..tables.figures import load_table
 from . import explorer
 from .explorer import Selection, chapters, select, topics
+from .search import find
 
 SAVE_DIR = Path(__file__).resolve().parents[2] / "build" / "explorer"
 LABELS = {  # control and panel names, (zh, en)
@@ -52,6 +54,7 @@ class Explorer:
         self.save_dir = Path(save_dir)
         self._quiet = True
         self._unit_choice = ""
+        self._stale: set[int] = set()
         self.language = w.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value=lang)
         self.chapter = w.Dropdown()
         self.topic = w.Dropdown()
@@ -82,10 +85,12 @@ class Explorer:
             control.observe(self._changed, names="value")
         self.language.observe(self._language, names="value")
         self.save.on_click(self._save)
+        self.tabs.observe(self._tab, names="selected_index")
         self.ui = w.VBox([self.heading, w.HBox([self.chapter, self.topic]),
                           w.HBox([self.keyword, self.language]), self.status, self.tabs],
                          layout=w.Layout(width="100%"))
         self._quiet = False
+        find("warm")  # builds the search index now, so that the first keyword answers at once
         self.update()
 
     def _ipython_display_(self):
@@ -98,29 +103,49 @@ class Explorer:
                          self.language.value, self._unit_choice)
 
     def update(self) -> None:
-        """Recompute the view from the controls and redraw every panel."""
+        """Recompute the view from the controls and redraw the tab in sight; the others are
+        drawn when the reader opens them."""
         start = time.perf_counter()
         self.view = view = select(self.selection())
         self._units(view)
-        lang = view.lang
         self.status.value = f"<b>{html.escape(view.summary())}</b>"
-        self.table_html = view.table()._repr_html_()
-        if _in_kernel():  # the Output widget shows through a kernel; outside one, tests read table_html
-            with self.table_out:
-                clear_output(wait=True)
-                display(HTML(self.table_html))
-        fig = view.chart()
-        self.chart_image.value = explorer.png(fig) if fig is not None else b""
-        self.chart_image.layout.display = "" if fig is not None else "none"
-        self.save.disabled = fig is None
-        note = view.chart_note() if fig is not None else explorer.word("no_chart", lang)
-        self.chart_note.value = f"<small>{html.escape(note)}</small>"
-        self.cards.value = explorer.cards_html(view)
-        self.passages.value = explorer.passages_html(view)
-        self.findings.value = explorer.findings_html(view)
+        self._stale = set(range(len(self.tabs.children)))
+        self.save.disabled = not view.chart_ids
         if not view.figure_ids and len(view.passages):  # only the text names it: show the text
             self.tabs.selected_index = PASSAGES_TAB
-        self.words.value = f'<pre lang="{"zh-CN" if lang == "zh" else "en"}" style="white-space:pre-wrap">{html.escape(view.text())}</pre>'
+        self._draw(self.tabs.selected_index or 0)
+        self.seconds = time.perf_counter() - start
+
+    def _draw(self, tab: int) -> None:
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        view, lang = self.view, self.view.lang
+        if tab == 0:
+            self.table_html = view.table()._repr_html_()
+            if _in_kernel():  # the Output widget shows through a kernel; outside one, tests read table_html
+                with self.table_out:
+                    clear_output(wait=True)
+                    display(HTML(self.table_html))
+        elif tab == 1:
+            fig = view.chart()
+            self.chart_image.value = explorer.png(fig) if fig is not None else b""
+            self.chart_image.layout.display = "" if fig is not None else "none"
+            note = view.chart_note() if fig is not None else explorer.word("no_chart", lang)
+            self.chart_note.value = f"<small>{html.escape(note)}</small>"
+        elif tab == 2:
+            self.cards.value = explorer.cards_html(view)
+        elif tab == 3:
+            self.passages.value = explorer.passages_html(view)
+        elif tab == 4:
+            self.findings.value = explorer.findings_html(view)
+        else:
+            self.words.value = (f'<pre lang="{"zh-CN" if lang == "zh" else "en"}" '
+                                f'style="white-space:pre-wrap">{html.escape(view.text())}</pre>')
+
+    def _tab(self, change) -> None:
+        start = time.perf_counter()
+        self._draw(change["new"] or 0)
         self.seconds = time.perf_counter() - start
 
     def _changed(self, change) -> None:
@@ -140,6 +165,7 @@ class Explorer:
         self._quiet = True
         self._relabel(change["new"])
         self._quiet = False
+        find("warm")  # builds the search index now, so that the first keyword answers at once
         self.update()
 
     def _save(self, _button=None) -> dict:

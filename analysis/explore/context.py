@@ -16,6 +16,7 @@ from ..language.quantity import Quantity
 from ..language.words import mark
 from ..tables.figures import get_figure, load_figures, load_table
 from ..tables.package import load_package
+from ..tables.source import find_mention
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("存疑", "warning"), "note": ("说明", "note")}
 _MARK = '<mark style="background:#ffe08a">'
@@ -166,46 +167,40 @@ def _card(figure_id: str, report: str | None) -> FigureCard:
     line_end = raw.find("\n", start)
     paragraph = raw[line_start: line_end if line_end != -1 else len(raw)]
     qa = start - line_start
-    ma = qa + _mention_at(f["quote"], f["mention"])
-    figures = load_figures(report_id)
-    parent = None
-    if isinstance(f["parent_id"], str):
-        parent = _related(figures, f["parent_id"], f["relation"])
+    ma = qa + find_mention(f["quote"], f["mention"])[0]
+    figures = _by_id(report_id)
+    parent = _related(figures, f["parent_id"], f["relation"]) if isinstance(f["parent_id"], str) else None
     children = figures[figures["parent_id"] == figure_id]
-    parts = tuple(_related(figures, c, r) for c, r in zip(children["figure_id"], children["relation"]))
+    parts = tuple(_related(figures, c, r) for c, r in zip(children.index, children["relation"]))
     zh, en = _headings(report_id, f["section"])
-    found = tuple(x for x in _findings(report_id) if figure_id in x.figure_ids)
+    found = tuple(x for x in findings_of(None) if figure_id in x.figure_ids)
     note = f["note"] if isinstance(f["note"], str) else None
     return FigureCard(figure_id, report_id, f["indicator_zh"], f["indicator_en"], Quantity.of(f),
                       f["quote"], paragraph, (qa, qa + len(f["quote"])), (ma, ma + len(f["mention"])),
                       f["section"], zh, en, parent, parts, found, note)
 
 
-def _mention_at(quote: str, mention: str) -> int:
-    from ..tables.source import find_mention
-
-    return find_mention(quote, mention)[0]
+@lru_cache(maxsize=8)
+def _by_id(report_id: str) -> pd.DataFrame:
+    return load_figures(report_id).set_index("figure_id", drop=False)
 
 
 def _related(figures: pd.DataFrame, figure_id: str, relation: str) -> Related:
-    row = figures[figures["figure_id"] == figure_id].iloc[0]
+    row = figures.loc[figure_id]
     return Related(figure_id, row["indicator_zh"], row["indicator_en"], Quantity.of(row), relation)
 
 
+@lru_cache(maxsize=256)
 def _headings(report_id: str, section: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The headings from the chapter down to the section, in Chinese and in English."""
     sections = load_table("sections", report_id).set_index("section")
-    chain = [s for s in sections.index if section.startswith(s)]
-    chain.sort(key=len)
+    chain = sorted((s for s in sections.index if section.startswith(s)), key=len)
     return (tuple(sections.loc[s, "heading"] for s in chain),
             tuple(sections.loc[s, "title_en"] for s in chain))
 
 
 @lru_cache(maxsize=8)
 def findings_of(report: str | None = None) -> tuple[Finding, ...]:
-    """The audit's findings, computed once per report."""
+    """The audit's findings, computed once per report (None: all; figure ids are unique
+    within a report, and the package holds one)."""
     return tuple(audit(report))
-
-
-def _findings(report_id: str) -> tuple[Finding, ...]:
-    return findings_of(report_id)
