@@ -152,7 +152,6 @@ def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset(
     paths = [i for i, c in enumerate(shown.columns) if c in (COLUMN_NAMES["section"])]
     if paths:  # a section path reads as one word: 一、(一)1.2)
         options["columnDefs"].insert(0, {"targets": paths, "className": "dt-left reader-nowrap"})
-        options["css"] = ".reader-nowrap { white-space: nowrap; }"
     if lang == "zh":
         options["language"] = DATATABLES_ZH
     elif chinese:  # Chinese cells in an English table: say so, or browsers pick Japanese glyphs
@@ -165,7 +164,8 @@ def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset(
         library = f'<div class="reader-table-library">{_library()}</div>'
         _library_sent = True
     page_lang = "zh-CN" if lang == "zh" else "en"
-    return f'{library}<div class="reader-table" lang="{page_lang}">{body}</div>'
+    style = "<style>.reader-table .reader-nowrap { white-space: nowrap; }</style>"
+    return f'{library}<div class="reader-table" lang="{page_lang}">{style}{body}</div>'
 
 
 def _library() -> str:

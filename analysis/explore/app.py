@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import HTML, clear_output, display
+from IPython.display import HTML, display
 
 from ..language.labels import check_lang, current_language, set_language
 from ..tables.figures import load_table
@@ -123,10 +123,10 @@ class Explorer:
         view, lang = self.view, self.view.lang
         if tab == 0:
             self.table_html = view.table()._repr_html_()
-            if _in_kernel():  # the Output widget shows through a kernel; outside one, tests read table_html
-                with self.table_out:
-                    clear_output(wait=True)
-                    display(HTML(self.table_html))
+            # set as the widget's state, not captured from a kernel's output: the same in and
+            # out of a kernel, and no capture for a notebook runner to wait on
+            self.table_out.outputs = ()
+            self.table_out.append_display_data(HTML(self.table_html))
         elif tab == 1:
             fig = view.chart()
             self.chart_image.value = explorer.png(fig) if fig is not None else b""
@@ -214,12 +214,6 @@ class Explorer:
         self.unit.options = options or [("—", "")]
         self.unit.value = view.unit if options else ""
         self._quiet = quiet
-
-
-def _in_kernel() -> bool:
-    from IPython import get_ipython
-
-    return getattr(get_ipython(), "kernel", None) is not None
 
 
 def _b64(path: Path) -> str:
