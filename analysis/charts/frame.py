@@ -7,7 +7,10 @@ note, alt text) that `save` writes beside the PNG and SVG.
 
 from __future__ import annotations
 
+import html
+import io
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -170,15 +173,44 @@ def wrap_label(text: str, width: int) -> str:
 
 def save(fig: Figure, out_dir: Path, name: str) -> dict[str, str]:
     """PNG (fixed size, 300 dpi) and SVG, byte-identical from run to run, with a JSON
-    sidecar holding the title, source, note and alt text. Returns the file names."""
+    sidecar holding the title, source, note and alt text. Returns the file names.
+
+    The SVG keeps its text as text, names its fonts, and opens with <title> and <desc>
+    (the alt text), so screen readers, search and editors can use it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     _freeze_layout(fig)
+    info = fig.chart_info
+    # Axis labels are wrapped over lines; the alt text reads as one line (and so does
+    # every file that lists it).
+    info.alt_text = one_line(info.alt_text)
     png, svg, meta = out_dir / f"{name}.png", out_dir / f"{name}.svg", out_dir / f"{name}.json"
     fig.savefig(png, dpi=style.EXPORT_DPI, metadata={"Software": None}, bbox_inches=None)
-    fig.savefig(svg, metadata={"Date": None}, bbox_inches=None)
-    info = asdict(fig.chart_info)
-    meta.write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=None)
+    svg.write_text(_accessible_svg(buffer.getvalue(), info), encoding="utf-8")
+    meta.write_text(json.dumps(asdict(info), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return {"png": png.name, "svg": svg.name, "json": meta.name}
+
+
+CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+
+def one_line(text: str) -> str:
+    """Wrapped labels back on one line: Chinese rejoins without a space, other text with one."""
+    text = re.sub(rf"\s*\n\s*(?=[{CJK}])|(?<=[{CJK}])\s*\n\s*", "", text)
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def _accessible_svg(text: str, info: ChartInfo) -> str:
+    """<title> and <desc> as the first children of <svg>, and fonts a reader's machine may
+    have after the chart's own, so that Chinese shows where Noto Sans SC is not installed."""
+    title, desc = html.escape(info.title), html.escape(info.alt_text)
+    lang = "zh-CN" if info.lang == "zh" else "en"
+    text = re.sub(r"(<svg [^>]*?)>", rf'\1 role="img" xml:lang="{lang}">\n <title>{title}</title>'
+                  rf"\n <desc>{desc}</desc>", text, count=1)
+    family = style.register_font()
+    fallbacks = "".join(f"'{name}', " for name in style.SVG_FALLBACK_FONTS)
+    return text.replace(f"'{family}', ", f"'{family}', {fallbacks}")
 
 
 def _freeze_layout(fig: Figure) -> None:

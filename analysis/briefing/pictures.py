@@ -1,0 +1,115 @@
+"""Charts as web pages show them: the chart as exported for wide screens and print, and a
+narrow-screen version whose words (title, note, source line) are page text, so that a
+phone shows the plot's own labels at a readable size.
+
+The narrow version lays out the same finished chart again at a phone's width: its fonts
+keep their size while the plot narrows, and the frame's words wrap as text instead of
+shrinking with the image.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from ..charts import frame
+from ..charts.frame import ChartInfo
+from ..language import labels
+
+WIDE_DPI = 150  # 6.3 in at 150 dpi: sharp at the page's width on a high-density screen
+NARROW_WIDTH_IN = 4.6  # shown at about 370 CSS px, the plot's 8 pt labels are about 9 px
+NARROW_DPI = 200
+NARROW_MEDIA = "(max-width: 600px)"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One chart, ready for a page: both images as PNG bytes and its words."""
+
+    info: ChartInfo
+    wide: bytes
+    narrow: bytes
+
+
+def picture(fig: Figure) -> Picture:
+    """Render a finished chart (one made by the chart module) for a page. The figure is left
+    as it was."""
+    info = fig.chart_info
+    info.alt_text = frame.one_line(info.alt_text)
+    wide = _png(fig, WIDE_DPI)
+    with _narrowed(fig):
+        narrow = _png(fig, NARROW_DPI, tight=True)
+    return Picture(info, wide, narrow)
+
+
+def _png(fig: Figure, dpi: int, tight: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    # tight: labels that run past the narrowed plot stay in the image
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
+                bbox_inches="tight" if tight else None, pad_inches=0.04)
+    return buffer.getvalue()
+
+
+def _frame_words(info: ChartInfo) -> set[str]:
+    note = labels.phrase("note", info.lang) + info.note if info.note else ""
+    return {w for w in (info.title, info.subtitle, info.source, note) if w}
+
+
+@contextmanager
+def _narrowed(fig: Figure):
+    """The chart without its frame's words, laid out again at the narrow width; restored
+    exactly on leaving."""
+    size = tuple(fig.get_size_inches())
+    positions = [ax.get_position() for ax in fig.axes]
+    pars = {k: getattr(fig.subplotpars, k) for k in ("left", "right", "bottom", "top", "wspace", "hspace")}
+    hidden = [t for t in fig.texts if t.get_visible() and t.get_text() in _frame_words(fig.chart_info)]
+    for text in hidden:
+        text.set_visible(False)
+    head = frame.HEAD_IN if fig.chart_info.subtitle else frame.HEAD_IN_NO_SUBTITLE
+    try:
+        fig.set_size_inches(NARROW_WIDTH_IN, max(size[1] - head - frame.FOOT_IN, 1.0))
+        frame.fit_axes(fig)
+        yield fig
+    finally:
+        fig.set_size_inches(*size)
+        fig.subplotpars.update(**pars)
+        for ax, position in zip(fig.axes, positions):
+            ax.set_position(position)
+        for text in hidden:
+            text.set_visible(True)
+        fig.stale = False
+
+
+def data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def lang_attr(lang: str) -> str:
+    return "zh-CN" if lang == "zh" else "en"
+
+
+def figure_html(pic: Picture, anchor: str = "") -> str:
+    """A <figure>: the wide chart, or on a narrow screen the narrow one with the frame's words
+    as text beneath it. The alt text is the chart's own description."""
+    info = pic.info
+    esc = html.escape
+    words = [f'<p class="chart-title">{esc(info.title)}</p>']
+    if info.subtitle:
+        words.append(f'<p class="chart-subtitle">{esc(info.subtitle)}</p>')
+    foot = []
+    if info.note:
+        foot.append(f'<p class="chart-note">{esc(labels.phrase("note", info.lang) + info.note)}</p>')
+    foot.append(f'<p class="chart-source">{esc(info.source)}</p>')
+    ident = f' id="{esc(anchor)}"' if anchor else ""
+    return (
+        f'<figure class="chart" lang="{lang_attr(info.lang)}"{ident}>'
+        f'<div class="chart-words chart-head">{"".join(words)}</div>'
+        f'<picture><source media="{NARROW_MEDIA}" srcset="{data_uri(pic.narrow)}">'
+        f'<img src="{data_uri(pic.wide)}" alt="{esc(info.alt_text)}"></picture>'
+        f'<div class="chart-words chart-foot">{"".join(foot)}</div>'
+        "</figure>")
