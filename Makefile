@@ -10,7 +10,7 @@ BUILD ?= build
 .PHONY: help setup briefing test lab bench validate refresh clean
 
 help:
-	@echo "make briefing  execute the notebooks into $(BUILD)/, write $(BUILD)/briefing.html and $(BUILD)/charts/"
+	@echo "make briefing  write the briefing into $(BUILD)/: pages (zh, en), full analysis, slides, charts, spreadsheets"
 	@echo "make test      run every test, nbval over every notebook included"
 	@echo "make lab       open JupyterLab on the notebooks"
 	@echo "make bench     measure load and notebook times (not part of make test)"
@@ -28,8 +28,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 briefing: $(STAMP)
-	$(PY) -m analysis briefing --out $(BUILD)
-	$(PY) -m analysis charts --lang both --out $(BUILD)/charts
+	@$(PY) -m analysis briefing --out $(BUILD)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -14,8 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="validate the data package and its coverage")
     check.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
 
-    brief = commands.add_parser("briefing", help="execute the notebooks and write the HTML briefing")
-    brief.add_argument("--out", type=Path, default=Path("build"))
+    brief = commands.add_parser("briefing", help="write the briefing: pages, slides, charts, spreadsheets")
+    brief.add_argument("--out", type=Path, default=Path("build"), help="folder to write into (default: build/)")
 
     refresh = commands.add_parser("refresh", help="re-execute notebooks in place (stored outputs)")
     refresh.add_argument("notebooks", nargs="*", type=Path)
@@ -63,8 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.data)
     if args.command == "briefing":
-        from .briefing.html import build
-        build(args.out)
+        from .briefing.build import BuildError, build
+        try:
+            build(args.out)
+        except BuildError as exc:  # the user's --out, not a fault of the package
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         return 0
     if args.command == "refresh":
         from .briefing.notebooks import notebook_paths, refresh as run

@@ -25,6 +25,7 @@ class ReportFacts:
     title: str  # as the reader's language names it
     title_zh: str
     district: str  # district, city, province
+    district_name: str  # the district alone
     year: int
     publisher: str
     source: str
@@ -38,12 +39,12 @@ def report_facts(lang: Lang, report_id: str | None = None) -> ReportFacts:
     if lang == "zh":
         return ReportFacts(
             row["report_id"], f"《{row['title_zh']}》", row["title_zh"],
-            f"{row['province_zh']}{row['city_zh']}{row['district_zh']}", int(row["year"]),
+            f"{row['province_zh']}{row['city_zh']}{row['district_zh']}", row["district_zh"], int(row["year"]),
             row["publisher_zh"],
             # the source text is the publisher's website; publisher_zh names that website's owner
             f"{row['publisher_zh']}网站公开发布的报告全文",
             f"{date.year}年{date.month}月{date.day}日")
     return ReportFacts(
         row["report_id"], row["title_en"], row["title_zh"],
-        f"{row['district_en']}, {row['city_en']}, {row['province_en']}", int(row["year"]),
+        f"{row['district_en']}, {row['city_en']}, {row['province_en']}", row["district_en"], int(row["year"]),
         row["publisher_en"], row["source"], f"{date:%-d %B %Y}")

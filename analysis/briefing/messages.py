@@ -188,7 +188,7 @@ def _services(w: Words) -> Message:
         w.pick(f"政务服务与信用：上报信用数据{w.amount(credit)}，12345热线办理诉求{w.amount(hotline)}",
                f"Services and credit: {w.amount(credit, ('credit record', 'credit records'))} reported, {w.amount(hotline, ('request', 'requests'))} "
                "to the 12345 hotline handled"),
-        w.amount(credit), w.indicator(credit),
+        w.amount(credit, ("credit record", "credit records")), w.indicator(credit),
         [w.pick(
             f"信用数据、“双公示”信息（{w.amount(public)}）和黑名单信息（{w.amount(blacklist)}）都是报送数量，"
             "反映数据归集的规模，不反映市场主体守信状况的变化。",

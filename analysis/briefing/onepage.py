@@ -56,22 +56,28 @@ def word(key: str, lang: Lang, **values) -> str:
 
 
 @lru_cache(maxsize=1)
-def notebook_parts() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    """(stem, number, title, chart ids shown) for each notebook, read from the notebooks."""
+def notebook_parts() -> tuple[tuple[str, str, str, tuple[str, ...], str], ...]:
+    """(stem, number, title, chart ids it draws, text of its outputs) for each notebook."""
     parts = []
     for path in notebook_paths():
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        first = "".join(cells[0]["source"]) if isinstance(cells[0]["source"], list) else cells[0]["source"]
-        number, title, *_ = first_cell(first, path.stem)
-        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-        parts.append((path.stem, number, title, tuple(re.findall(r"""chart\(\s*["'](\w+)["']""", code))))
+        text = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in cells]
+        number, title, *_ = first_cell(text[0], path.stem)
+        code = "\n".join(t for c, t in zip(cells, text) if c["cell_type"] == "code")
+        shown = json.dumps([c.get("outputs", []) for c in cells], ensure_ascii=False)
+        parts.append((path.stem, number, title, tuple(re.findall(r"""chart\(\s*["'](\w+)["']""", code)), shown))
     return tuple(parts)
 
 
-def _part_for(chart_id: str) -> tuple[str, str] | None:
-    """(anchor, number) of the first part of the full analysis that shows the chart."""
-    for stem, number, _, charts in notebook_parts():
-        if chart_id in charts:
+def _part_for(m: Message) -> tuple[str, str] | None:
+    """(anchor, number) of the part of the full analysis that discusses a message: the first
+    that draws its chart, else the first after the index that shows its first figure."""
+    parts = notebook_parts()
+    for stem, number, _, charts, _ in parts:
+        if m.chart_id in charts:
+            return stem, number
+    for stem, number, _, _, shown in parts[1:]:
+        if m.figure_ids and re.search(rf"\b{m.figure_ids[0]}\b", shown):
             return stem, number
     return None
 
@@ -93,21 +99,15 @@ def _title_block(lang: Lang) -> str:
     dl = "".join(f"<dt>{word(k, lang)}</dt><dd>{html.escape(v)}</dd>" for k, v in rows)
     other_attr = ' lang="en"' if other == "en" else ' lang="zh-CN"'
     return (f'<header class="title-block"><p class="kicker">{word("kicker", lang)}</p>'
-            f'<h1>{html.escape(word("title", lang, district=_district(lang), year=facts.year))}</h1>'
+            f'<h1>{html.escape(word("title", lang, district=facts.district_name, year=facts.year))}</h1>'
             f'<dl class="facts">{dl}</dl>'
             f'<p class="other-versions"><a href="{page_name(other)}"{other_attr}>{word("other", lang)}</a>'
             f' · <a href="{FULL_PAGE}">{word("full", lang)}</a></p></header>')
 
 
-def _district(lang: Lang) -> str:
-    from ..tables.figures import load_table
-
-    return load_table("reports")[f"district_{lang}"].iloc[0]
-
-
 def _message(i: int, m: Message, pic: Picture, lang: Lang) -> str:
     number = f"{NUMERALS[i]}、" if lang == "zh" else f"{i + 1}. "
-    where = _part_for(m.chart_id)
+    where = _part_for(m)
     more = (f'<p class="more"><a href="{FULL_PAGE}#{where[0]}">{word("more", lang, part=where[1])}</a></p>'
             if where else "")
     text = ("" if lang == "zh" else " ").join(html.escape(s) for s in m.sentences)
@@ -122,7 +122,7 @@ def _message(i: int, m: Message, pic: Picture, lang: Lang) -> str:
 def _full_analysis(lang: Lang) -> str:
     parts = notebook_parts()
     items = "".join(f'<li><a href="{FULL_PAGE}#{stem}" lang="en">{html.escape(number)} · {html.escape(title)}</a></li>'
-                    for stem, number, title, _ in parts)
+                    for stem, number, title, *_ in parts)
     return (f'<section class="full"><h2>{word("full", lang)}</h2>'
             f'<p>{word("full_intro", lang, n=len(parts))}</p><ul>{items}</ul></section>')
 
@@ -143,7 +143,7 @@ def render(lang: Lang, pictures: dict[str, Picture] | None = None) -> str:
         _full_analysis(lang),
     ]
     body = "\n".join(sections)
-    title = word("title", lang, district=_district(lang), year=facts.year)
+    title = word("title", lang, district=facts.district_name, year=facts.year)
     return document(title, lang, body if lang == "zh" else mark_chinese(body))
 
 

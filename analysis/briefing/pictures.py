@@ -48,11 +48,19 @@ def picture(fig: Figure) -> Picture:
 
 
 def _png(fig: Figure, dpi: int, tight: bool = False) -> bytes:
+    """The chart as a PNG for a page: 256 colours, which charts of flat colour lose nothing
+    to, and a quarter of the bytes, so that pages load fast on a phone."""
+    from PIL import Image
+
     buffer = io.BytesIO()
     # tight: labels that run past the narrowed plot stay in the image
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
                 bbox_inches="tight" if tight else None, pad_inches=0.04)
-    return buffer.getvalue()
+    with Image.open(buffer) as image:
+        small = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    small.save(out, format="PNG")
+    return out.getvalue()
 
 
 def _frame_words(info: ChartInfo) -> set[str]:

@@ -172,10 +172,14 @@ CATALOGUE: list[ChartSpec] = [
 ]
 
 
-def export_all(out: Path, langs: tuple[Lang, ...] = LANGS) -> Path:
-    """Write every catalogue chart in each language, and index.csv / index.md listing them."""
+def export_all(out: Path, langs: tuple[Lang, ...] = LANGS,
+               progress: Callable[[int, str], None] | None = None) -> Path:
+    """Write every catalogue chart in each language, and index.csv / index.md listing them.
+    progress(i, chart_id) is called before the i-th chart (from 1), for a build to report."""
     rows = []
-    for spec in CATALOGUE:
+    for number, spec in enumerate(CATALOGUE, start=1):
+        if progress:
+            progress(number, spec.chart_id)
         for lang in langs:
             fig = spec.build(lang)
             files = frame.save(fig, out / lang, spec.chart_id)
