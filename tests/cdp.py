@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import shutil
 import subprocess
 import tempfile
@@ -39,7 +38,7 @@ class Chromium:
     def __init__(self, binary: str, timeout: float = 60):
         self.profile = tempfile.TemporaryDirectory(prefix="chromium-")
         self.process = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self.profile.name}", "about:blank"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.timeout = timeout
         port = self._port()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout) as reply:
@@ -52,14 +51,15 @@ class Chromium:
             self.call(f"{domain}.enable")
 
     def _port(self) -> int:
+        """The port Chromium chose, from the file it writes into its profile."""
+        active = Path(self.profile.name) / "DevToolsActivePort"
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
-            line = self.process.stderr.readline()
-            found = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
-            if found:
-                return int(found.group(1))
-            if not line and self.process.poll() is not None:
+            if active.exists() and active.read_text().strip():
+                return int(active.read_text().split()[0])
+            if self.process.poll() is not None:
                 break
+            time.sleep(0.05)
         raise ProtocolError("Chromium did not start its DevTools endpoint")
 
     def __enter__(self) -> "Chromium":
