@@ -19,6 +19,7 @@ from . import onepage, slides, spreadsheets
 from .html import FULL_PAGE, execute_for_page, write_full_page
 from .messages import chart_ids
 from .notebooks import notebook_paths
+from .pictures import picture
 
 NOTEBOOK_JOBS = 2  # one kernel per core on the two-core machines this is measured on
 
@@ -79,18 +80,18 @@ def build(out: Path) -> list[tuple[Path, str]]:
     with ThreadPoolExecutor(NOTEBOOK_JOBS) as pool:
         running = pool.map(run_notebook, paths)
 
-        total = len(CATALOGUE)
-        export_all(out / "charts", LANGS,
-                   progress=lambda i, chart_id: progress.say(f"chart {chart_id}: zh and en ({i} of {total})"))
-        written = [(out / "charts", f"{total} charts in Chinese and English: PNG, SVG, alt text (index.csv)")]
+        total, wanted = len(CATALOGUE), chart_ids()
+        pictures: dict[str, dict] = {lang: {} for lang in LANGS}
 
-        wanted = chart_ids()
+        def on_chart(number: int, chart_id: str, lang: str, fig) -> None:
+            if chart_id in wanted:  # the briefing's charts, for its pages, while the figure is open
+                pictures[lang][chart_id] = picture(fig)
+            progress.say(f"chart {chart_id} ({lang}): {number} of {total}")
+
+        export_all(out / "charts", LANGS, on_chart=on_chart)
+        written = [(out / "charts", f"{total} charts in Chinese and English: PNG, SVG, alt text (index.csv)")]
         for lang in LANGS:
-            pictures = {}
-            for i, chart_id in enumerate(wanted, start=1):
-                progress.say(f"briefing {lang}: chart {chart_id} for the page ({i} of {len(wanted)})")
-                pictures.update(onepage.chart_pictures(lang, [chart_id]))
-            page = onepage.write(lang, out, pictures)
+            page = onepage.write(lang, out, pictures[lang])
             deck = slides.write(lang, out, out / "charts")
             progress.say(f"briefing {lang}: page and slides written")
             name = "Chinese" if lang == "zh" else "English"

@@ -26,6 +26,15 @@ def _register(shell) -> None:
     formatter = shell.display_formatter.formatters["text/html"]
     formatter.for_type(pd.DataFrame, table_html)
     formatter.for_type(Figure, chart_html)
+    # The page shows a chart through chart_html; the inline image of it would be drawn for nothing.
+    png = shell.display_formatter.formatters["image/png"]
+    inline = png.type_printers.get(Figure)
+    if inline is not None and not getattr(inline, "skips_charts", False):
+        def others_only(fig, inline=inline):
+            return None if hasattr(fig, "chart_info") else inline(fig)
+
+        others_only.skips_charts = True
+        png.for_type(Figure, others_only)
 
 
 def table_html(frame) -> str:

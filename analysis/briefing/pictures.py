@@ -23,7 +23,7 @@ from ..language import labels
 
 WIDE_DPI = 150  # 6.3 in at 150 dpi: sharp at the page's width on a high-density screen
 NARROW_WIDTH_IN = 4.6  # shown at about 370 CSS px, the plot's 8 pt labels are about 9 px
-NARROW_DPI = 200
+NARROW_DPI = 170  # about twice the pixels a phone shows it at
 NARROW_MEDIA = "(max-width: 600px)"
 
 

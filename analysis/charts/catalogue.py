@@ -173,16 +173,17 @@ CATALOGUE: list[ChartSpec] = [
 
 
 def export_all(out: Path, langs: tuple[Lang, ...] = LANGS,
-               progress: Callable[[int, str], None] | None = None) -> Path:
+               on_chart: Callable[[int, str, Lang, Figure], None] | None = None) -> Path:
     """Write every catalogue chart in each language, and index.csv / index.md listing them.
-    progress(i, chart_id) is called before the i-th chart (from 1), for a build to report."""
+    on_chart(i, chart_id, lang, fig) is called once each chart is saved (i counts charts from
+    1), so that a build can report progress and use the figure while it is open."""
     rows = []
     for number, spec in enumerate(CATALOGUE, start=1):
-        if progress:
-            progress(number, spec.chart_id)
         for lang in langs:
             fig = spec.build(lang)
             files = frame.save(fig, out / lang, spec.chart_id)
+            if on_chart:
+                on_chart(number, spec.chart_id, lang, fig)
             info = fig.chart_info
             plt.close(fig)
             rows.append({"chart": spec.chart_id, "lang": lang, "title": info.title,
