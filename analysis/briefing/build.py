@@ -11,16 +11,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-
-from ..charts.catalogue import CATALOGUE, export_all
-from ..language.labels import LANGS
-from . import onepage, slides, spreadsheets
-from .html import FULL_PAGE, execute_for_page, write_full_page
-from .messages import chart_ids
-from .notebooks import notebook_paths
-from .pictures import picture
-
 NOTEBOOK_JOBS = 2  # one kernel per core on the two-core machines this is measured on
 
 
@@ -63,7 +53,17 @@ def _shown(path: Path, out: Path) -> str:
 
 def build(out: Path) -> list[tuple[Path, str]]:
     """Write the briefing into out; returns (path, what it is) for the summary."""
-    out = check_out(out)
+    out = check_out(out)  # before the imports below, which take a while: a wrong --out says so at once
+    import matplotlib.pyplot as plt
+
+    from ..charts.catalogue import CATALOGUE, export_all
+    from ..language.labels import LANGS
+    from . import onepage, slides, spreadsheets
+    from .html import FULL_PAGE, execute_for_page, write_full_page
+    from .messages import chart_ids
+    from .notebooks import notebook_paths
+    from .pictures import picture
+
     progress = Progress()
     paths = notebook_paths()
     done: list[Path] = []
