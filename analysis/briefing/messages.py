@@ -245,7 +245,7 @@ def _mediation(w: Words) -> Message:
             f"{w.pct(standard.value, places + 1)}, which agrees with the stated {rate['mention']}.")]
     else:
         heading = w.pick(
-            f"人民调解：受理矛盾纠纷{w.amount(accepted)}，所述成功率{'高' if higher else '低'}于按其数字重算的结果",
+            f"人民调解：受理矛盾纠纷{w.amount(accepted)}，报告所述成功率{'高' if higher else '低'}于按其自身数字计算的结果",
             f"Mediation: {w.amount(accepted, ('dispute', 'disputes'))} accepted; the stated success rate is "
             f"{'above' if higher else 'below'} what its own counts give")
         sentences = [
