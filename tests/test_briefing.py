@@ -139,7 +139,9 @@ def test_a_notebook_run_for_the_page_shows_reader_tables_and_charts_with_alt_tex
     ]
     source = tmp_path / "99-test.ipynb"
     nbformat.write(nb, source)
-    executed = page.execute_for_page(source, tmp_path / "out")
+    started, done = [], []
+    [executed] = page.execute_for_page([source], tmp_path / "out", on_start=started.append, on_done=done.append)
+    assert started == done == [source]
     assert nbformat.read(source, as_version=4).cells[1].outputs == []  # the source is untouched
     part = page.notebook_part(nbformat.read(executed, as_version=4), executed.stem)
     soup = BeautifulSoup(part.body, "html.parser")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..language.labels import Lang
 from ..language.outline import OUTLINE_MARKER
@@ -86,21 +86,51 @@ def document(title: str, lang: Lang, body: str) -> str:
 # ------------------------------------------------------------------ the notebooks
 
 
-def execute_for_page(path: Path, out_dir: Path) -> Path:
-    """Run a copy of a notebook for the page (tables for reading, charts with alt text and a
-    narrow version: see kernel.py), and save it in out_dir. The committed notebook is untouched."""
+def execute_for_page(paths: list[Path], out_dir: Path, on_start: Callable[[Path], None] | None = None,
+                     on_done: Callable[[Path], None] | None = None) -> list[Path]:
+    """Run copies of notebooks for the page (tables for reading, charts with alt text and a
+    narrow version: see kernel.py) and save them in out_dir; the committed notebooks are
+    untouched. on_start(path) and on_done(path) are called as each notebook starts and ends.
+
+    The notebooks run one after another in one kernel, their variables cleared between
+    them: starting a kernel and importing pandas and matplotlib is most of a notebook's time.
+    Each still sets its own language and style; nbval runs every notebook in a fresh kernel."""
     import nbformat
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(SETUP))
-    run(nb, path.parent)
-    del nb.cells[0]
-    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    books = [nbformat.read(path, as_version=4) for path in paths]
+    combined = nbformat.v4.new_notebook()
+    spans, starts, ends = [], {}, {}
+    for path, nb in zip(paths, books):
+        starts[len(combined.cells)] = path
+        combined.cells.append(nbformat.v4.new_code_cell(f"%reset -f\n{SETUP}"))
+        start = len(combined.cells)
+        combined.cells.extend(nb.cells)
+        spans.append((start, len(combined.cells)))
+        code = [i for i in range(start, len(combined.cells)) if combined.cells[i].cell_type == "code"]
+        ends[code[-1] if code else start - 1] = path  # hooks run after code cells only
+
+    async def executed(cell, cell_index, execute_reply):  # nbclient awaits its hooks
+        if on_start and cell_index in starts:
+            on_start(starts[cell_index])
+        if on_done and cell_index in ends:
+            on_done(ends[cell_index])
+
+    run(combined, paths[0].parent, on_cell_executed=executed)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / path.name
-    nbformat.write(nb, target)
-    return target
+    written = []
+    for path, nb, (start, end) in zip(paths, books, spans):
+        nb.cells = combined.cells[start:end]
+        for count, cell in enumerate((c for c in nb.cells if c.cell_type == "code"), start=1):
+            cell.execution_count = count  # as if run alone
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output.execution_count = count
+        nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+        target = out_dir / path.name
+        nbformat.write(nb, target)
+        written.append(target)
+    return written
 
 
 @dataclass

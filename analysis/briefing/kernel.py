@@ -14,9 +14,15 @@ def prepare() -> None:
     house style is set) removes every display formatter registered for figures."""
     from IPython import get_ipython
 
+    global _prepared
     shell = get_ipython()
-    shell.events.register("pre_execute", lambda: _register(shell))
+    if not _prepared:  # once per kernel, however many notebooks it runs
+        shell.events.register("pre_execute", lambda: _register(shell))
+        _prepared = True
     _register(shell)
+
+
+_prepared = False
 
 
 def _register(shell) -> None:
