@@ -17,7 +17,7 @@ from .facts import data_version_date
 from .findings import SEVERITY_WORDS
 
 WORKBOOK = "figures.xlsx"
-SHEETS = {"figures": "数据 figures", "findings": "审核发现 audit findings", "columns": "字段说明 columns"}
+SHEETS = {"figures": "数据 figures", "findings": "审核发现 audit findings", "columns": "字段说明 column descriptions"}
 BOM = "\ufeff"
 
 # Chinese names of the columns the workbook shows; the English row is the field's own name.
