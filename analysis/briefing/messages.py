@@ -105,9 +105,9 @@ def _review(w: Words) -> Message:
         extra = needed[0] - corrections
         counted = [get_figure(i) for i in standard.numerator]
         sentences.append(w.pick(
-            f"若以受理的{w.amount(accepted)}为分母，纠错须有{w.count(needed[0], '件', '', '')}才得"
+            f"若以受理的{w.amount(accepted)}为分母，纠错须有{needed[0]}件才得"
             f"{rate['mention']}，比{'、'.join(c['indicator_zh'] for c in counted)}之和多"
-            f"{w.count(extra, '件', '', '')}；"
+            f"{extra:.0f}件；"
             f"多出的可能是驳回的{w.amount('review_rejected')}，也可能是终止的{w.amount('review_terminated')}"
             "中行政机关自行纠正的情形（间接纠错），报告未作说明。",
             f"Over the {w.amount(accepted)} accepted, {rate['mention']} needs {labels.number(needed[0], 'en')} "
@@ -217,7 +217,7 @@ def _legal_aid(w: Words) -> Message:
                 f"Of the civil cases, {labels.number(w.value(mediated), 'en')} were closed by out-of-court "
                 "mediation."),
          w.pick(
-             f"报告另列出{w.count(len(groups), '类', '', '')}受援人群，人数最多的是{w.part(largest)}"
+             f"报告另列出{len(groups)}类受援人群，人数最多的是{w.part(largest)}"
              f"（{largest_amount}）；各类人群可能重叠，且以“{largest['unit']}”计，不能相加，也不能与案件数相比。",
              f"The report also lists {labels.number(len(groups), 'en')} groups of recipients, the largest being "
              f"{w.part(largest)} ({largest_amount}); the groups may overlap and count "
