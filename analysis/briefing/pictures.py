@@ -58,6 +58,11 @@ def _png(fig: Figure, dpi: int, tight: bool = False) -> bytes:
                 bbox_inches="tight" if tight else None, pad_inches=0.04)
     with Image.open(buffer) as image:
         small = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    # the background stays pure white (quantising can leave it a shade off, visible on a white page)
+    palette = small.getpalette()[:768]
+    nearest = min(range(len(palette) // 3), key=lambda i: sum(255 - v for v in palette[3 * i:3 * i + 3]))
+    palette[3 * nearest:3 * nearest + 3] = [255, 255, 255]
+    small.putpalette(palette)
     out = io.BytesIO()
     small.save(out, format="PNG")
     return out.getvalue()
