@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..language.numbers import parse_mention
-from ..language.outline import OUTLINE_MARKER
+from ..language.outline import OUTLINE_MARKER, path_form
 from .schema import DataError, Problem, check_foreign_keys, read_descriptor, read_table
 from .source import locate, read_raw
 
@@ -60,13 +60,16 @@ def _default_package() -> Package:
 
 
 def _load(data_dir: Path) -> Package:
-    descriptor = read_descriptor(data_dir / DESCRIPTOR)
+    descriptor = _descriptor(data_dir)
     problems: list[Problem] = []
     rows: dict[str, list[dict]] = {}
     for resource in descriptor["resources"]:
         table_rows, table_problems = read_table(data_dir, resource)
         rows[resource["name"]] = table_rows
         problems += table_problems
+    unreadable = [p for p in problems if p.line is None or p.rule == "header"]
+    if unreadable:  # a table that cannot be read makes every check that uses it fail: say only why
+        raise DataError(unreadable)
     problems += check_foreign_keys(descriptor, rows)
 
     raw = {}
@@ -98,6 +101,21 @@ def _load(data_dir: Path) -> Package:
     return Package(data_dir, descriptor, tables, raw, spans)
 
 
+def _descriptor(data_dir: Path) -> dict:
+    """The package's descriptor, or a one-line error for a folder that is not a data package."""
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, None, "data folder",
+                                 "there is no such folder; give the folder that holds datapackage.json")])
+    path = data_dir / DESCRIPTOR
+    if not path.exists():
+        raise DataError([Problem(str(path), None, None, "data folder",
+                                 f"{data_dir} has no {DESCRIPTOR}; give the folder that holds it")])
+    try:
+        return read_descriptor(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(str(path), None, None, "JSON", f"cannot be read: {exc}")]) from None
+
+
 def _frame(rows: list[dict], fields: list[dict], names: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame([[row[n] for n in names] for row in rows], columns=names)
     for f in fields:
@@ -124,11 +142,12 @@ def _check_sections(rows, raw, problems) -> list[Span]:
             problems.append(Problem("sections.csv", row["_line"], "heading", "outline marker",
                                     f"{heading!r} does not start with an outline marker (一、 (一) 1. 1))"))
             continue
-        parent = section[: -len(marker.group(0))]
-        if not section.endswith(marker.group(0)):
+        written = path_form(marker.group(0))
+        parent = section[: -len(written)]
+        if not section.endswith(written):
             problems.append(Problem("sections.csv", row["_line"], "section", "section path",
                                     f"{section!r} should end with the heading's marker "
-                                    f"{marker.group(0)!r}"))
+                                    f"{written!r}"))
         elif parent and (row["report_id"], parent) not in paths:
             problems.append(Problem("sections.csv", row["_line"], "section", "section path",
                                     f"the parent section {parent!r} of {section!r} is not in the table"))
@@ -172,6 +191,10 @@ def _check_figure_values(rows, problems) -> None:
             problems.append(Problem("figures.csv", line, "qualifier", "qualifier in mention",
                                     f"{row['mention']!r} says {said.qualifier}, "
                                     f"the row says {row['qualifier']}"))
+        if said.sign and row.get("direction") != ("decrease" if said.sign == "-" else "increase"):
+            problems.append(Problem("figures.csv", line, "direction", "sign in mention",
+                                    f"{row['mention']!r} is written with {said.sign}: its direction is "
+                                    f"{'decrease' if said.sign == '-' else 'increase'}"))
         if (row["qualifier"] == "range") != (row["value_high"] is not None):
             problems.append(Problem("figures.csv", line, "value_high", "range",
                                     "a range needs value_high, and only a range has one"))

@@ -10,10 +10,13 @@ files with the reference implementation (see tests/test_datapackage.py).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .encoding import SAVE_AS_UTF8, guess_encoding
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,13 @@ class Problem:
 
 
 class DataError(ValueError):
-    """Raised when data breaks a rule; lists every problem found."""
+    """Raised when data breaks a rule; lists every problem found (one alone on one line)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
+        if len(self.problems) == 1:
+            super().__init__(f"1 problem in the data package: {self.problems[0]}")
+            return
         head = f"{len(self.problems)} problem(s) in the data package:"
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
 
@@ -47,6 +53,18 @@ class DataError(ValueError):
 def read_descriptor(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def read_text(path: Path, name: str) -> tuple[str | None, Problem | None]:
+    """A table's text, as UTF-8 with or without the byte-order mark that Excel and LibreOffice
+    write; any other encoding is a problem that says what the file looks like and what to do."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    return None, Problem(name, None, None, "encoding",
+                         f"the file is not UTF-8 (it looks like {guess_encoding(data)}); {SAVE_AS_UTF8}")
 
 
 def _convert(value: str, ftype: str):
@@ -88,7 +106,10 @@ def read_table(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem
     rows: list[dict] = []
     if not path.exists():
         return rows, [Problem(name, None, None, "file exists", f"{path} is missing")]
-    with open(path, encoding="utf-8", newline="") as fh:
+    text, problem = read_text(path, name)
+    if problem:
+        return rows, [problem]
+    with io.StringIO(text, newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)
         if header != names:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from .encoding import guess_encoding
 from .schema import Problem
 
 # A mention starting with a digit must not continue a longer number ("3个" is not in "13个").
@@ -29,7 +30,14 @@ def read_raw(data_dir: Path, report: dict, problems: list[Problem]) -> str | Non
                                 f"{report['raw_path']} has sha256 {digest}, "
                                 f"the table records {report['sha256']}; the raw file has changed"))
         return None
-    return path.read_text(encoding="utf-8")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(*where, "raw_path", "encoding",
+                                f"{report['raw_path']} is not UTF-8 (it looks like "
+                                f"{guess_encoding(path.read_bytes())}); convert the text to UTF-8, "
+                                "then record its new sha256"))
+        return None
 
 
 def find_all(text: str, part: str) -> list[int]:
