@@ -41,15 +41,16 @@ CHUNK = 1 << 20
 # One character for one character, so that offsets in the normalised line are the original's.
 _TRADITIONAL = "萬億餘個項條戶場組隊張間輛臺兩歲長減較為從點處種類時鐘畝噸級輪屆筆單頁聲頭隻約週號來內門數計壓縮環過於學雙參審達際額總務辦規範劃進實產費佔僅幾與"
 _SIMPLIFIED = "万亿余个项条户场组队张间辆台两岁长减较为从点处种类时钟亩吨级轮届笔单页声头只约周号来内门数计压缩环过于学双参审达际额总务办规范划进实产费占仅几与"
-NORMALISE = str.maketrans("０１２３４５６７８９．％＋－−～：｜" + _TRADITIONAL,
-                          "0123456789.%+--~:|" + _SIMPLIFIED)
+NORMALISE = str.maketrans("０１２３４５６７８９．％＋－−～" + _TRADITIONAL, "0123456789.%+--~" + _SIMPLIFIED)
+# Most lines need no normalising: finding out is cheaper than translating.
+NEEDS_NORMALISING = re.compile(f"[０-９．％＋－−～{_TRADITIONAL}]")
 
 NUM = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 CN_DIGIT = "零〇一二两三四五六七八九十百千"
 # Measure words after a number, longest first so that 人次 wins over 人.
 UNITS = sorted(set("""个工作日 工作日 人次 场次 户次 件次 家次 批次 余人 平方米 平方公里 公里 千米 小时 分钟 学时 课时
 个月 个百分点 百分点 件 起 人 名 个 项 条 次 篇 册 处 种 户 元 家 所 类 批 场 期 届 份 本 部 台 辆 座 间 张 支 组
-队 站 村 镇 乡 天 日 年 周 倍 位 级 轮 套 亩 吨 米 宗 单 笔 例 卷 盒 棵 株 头 只 声 封 页 字 岁 分 万 亿""".split()),
+队 站 村 镇 乡 省 天 日 年 周 倍 位 级 轮 套 亩 吨 米 宗 单 笔 例 卷 盒 棵 株 头 只 声 封 页 字 岁 分 万 亿""".split()),
                key=lambda u: (-len(u), u))
 UNIT_SET = set(UNITS)
 CN_UNITS = set("个次期名人项件起家批场篇条处种户倍位轮份年天类所站队组")
@@ -58,9 +59,11 @@ UNIT_RE = "|".join(re.escape(u) for u in UNITS if u not in ("万", "亿", "余�
 TOKEN = re.compile(rf"(?P<ar>{NUM}(?:\s*[-–—~至]\s*{NUM})?)|(?P<cn>[{CN_DIGIT}]+)")
 MARKUP = re.compile(r"<[^<>\n]{0,300}>|&#?[A-Za-z0-9]{1,10};")
 TAIL = re.compile(rf"\s*(?P<q1>[余多])?\s*(?P<mult>[万亿])?\s*(?P<q2>[余多])?\s*"
-                  rf"(?P<unit>{UNIT_RE}|/月|/年)?(?P<garble>余人)?\s*(?P<q3>以上|以下|以内|左右|余)?")
-PERCENT = re.compile(r"\s*%(?P<q>以上|以下|以内|左右)?")
-POINTS = re.compile(r"\s*(个百分点|百分点|倍)(?P<q>以上|以下|以内|左右)?")
+                  rf"(?P<unit>{UNIT_RE}|/月|/年)?(?P<garble>余人)?(?:\s*(?P<q3>以上|以下|以内|左右|余))?")
+PERCENT = re.compile(r"\s*%(?:\s*(?P<q>以上|以下|以内|左右))?")
+POINTS = re.compile(r"\s*(个百分点|百分点|倍)(?:\s*(?P<q>以上|以下|以内|左右))?")
+# The next of a list of changes: 同比分别增长77.76%、65.78%
+LIST_NEXT = re.compile(r"\s*(?:、|和|与|及|,|，)\s*$")
 # A change: its verb just before the number, perhaps after a comparison (同比, 较上年) and before a
 # short object (减少材料45%); not a level reached (下降至6.3%).
 CHANGE_VERB = re.compile(
@@ -79,8 +82,10 @@ DATE = re.compile(
     r"|(?<![0-9./个])(?P<m5>[0-9]{1,2})\s*月份"
     # a month without a day: 3月底前, 自4月起, 1至6月
     r"|(?<![0-9.个第])(?P<m6>[0-9]{1,2})(?:\s*[至\-~]\s*(?P<m7>[0-9]{1,2}))?\s*月(?!\s*[0-9])")
-HAS_DATE = re.compile(r"[0-9]\s*[月日]")  # cheap test before the full date pattern
-STAMP = re.compile(r"(?<![0-9])[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}(?![0-9])"
+HAS_DATE = re.compile(r"[0-9]\s*[月日]")  # cheap tests before the full patterns
+HAS_STAMP = re.compile(r"[0-9][-/.][0-9]{1,2}[-/.][0-9]")
+STAMP = re.compile(r"(?<![0-9.])(?:[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}"
+                   r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])"  # 2021/03/29, 2022-03-31, 18.03.2015
                    r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
 HAS_YEAR = re.compile(r"[0-9]\s*年")
 YEAR = re.compile(r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?=\s*年)")
@@ -97,7 +102,7 @@ RANK_UNIT = re.compile(r"\s*(位|名)")
 ORDINAL_UNIT = re.compile(r"\s*[^\s，,。；]?")
 VERSION_AFTER = re.compile(r"\s*(版|建设|版本)")
 HOURS_NAME = re.compile(r"\s*小时\s*(自助|自动|服务|不打烊|营业|在线|值班|便民|“|\")")
-CATEGORY = re.compile(r"\s*(?:人所|岁\s*(?:及?以上|及?以下))")
+CATEGORY = re.compile(r"\s*(?:人所|岁\s*(?:及?以上|及?以下)|级\s*指标)")  # 4人所, 35岁以下, 1级指标
 ELIDED = re.compile(r"\s*[(（]\s*略\s*[)）]")
 UNIT_AFTER = re.compile(rf"\s*({UNIT_RE})")
 COUNTED = re.compile(r"(共|合计|总计|累计|计)$")
@@ -111,14 +116,15 @@ OUTLINE = re.compile(r"\s*(?:(?P<l1>[零〇一二三四五六七八九十]+)、|
 # Web-page furniture: a label and its value, on a short line without a full stop.
 META_LABEL = re.compile(r"(今天是|文章来源|信息来源|来源|发布时间|更新时间|发布日期|更新日期|成文日期|发文日期|"
                         r"印发日期|时间|日期|浏览次数|浏览量|点击率|点击数|点击量|阅读次数|阅读量|阅读数|访问量|"
-                        r"访问次数|索\s*引\s*号|发文字号|字体大小|字体|字号)\s*(?::|(?<=今天是))")
+                        r"访问次数|索\s*引\s*号|发文字号|字体大小|字体|字号)\s*(?:[:：]|(?<=今天是))")
 META_FIELDS = {"今天是": "today", "文章来源": "source", "信息来源": "source", "来源": "source",
                "发布时间": "published", "发布日期": "published", "时间": "published", "日期": "published",
                "更新时间": "updated", "更新日期": "updated", "成文日期": "dated", "发文日期": "dated",
                "印发日期": "dated", "索引号": "index_number", "发文字号": "document_number",
                "字体大小": "font", "字体": "font", "字号": "font"}
 META_VALUE = re.compile(
-    r"(?<![0-9A-Za-z])(?P<stamp>[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?)"
+    r"(?<![0-9A-Za-z])(?P<stamp>(?:[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
+    r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?)"
     r"|(?<![0-9A-Za-z])(?P<index>[0-9A-Za-z]{4,}(?:\s*[-/]\s*[0-9A-Za-z]+)+)"
     r"|(?P<doc>[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）]\s*[0-9]{1,6}\s*号)"
     r"|(?P<num>[0-9]+(?:\.[0-9]+)?)")
@@ -206,8 +212,11 @@ def number(text: str) -> Decimal:
 
 
 def _value(text: str, mult: str | None = None) -> float:
-    """Exact: 149.33亿 is 14933000000, not 14932999999.999998."""
-    return float(number(text) * MULTIPLIERS.get(mult or "", 1))
+    """Exact: 149.33亿 is 14933000000, not 14932999999.999998 (a float read from the digits is
+    already the nearest; only multiplying needs decimal arithmetic)."""
+    if not mult:
+        return float(text.replace(",", ""))
+    return float(number(text) * MULTIPLIERS[mult])
 
 
 _SENTENCE_STOP = re.compile(f"[{SENTENCE_END}]")
@@ -280,13 +289,16 @@ class Extractor:
         self.columns: list[str] | None = None  # units of the current table's columns
         self.pending: str | None = None        # a page field whose value is on the next line
         self.metadata: dict[str, str] = {}     # page furniture found so far: field -> text
+        self.last_change: tuple[int, str] | None = None  # end and direction of the line's last change
 
     def section(self) -> str:
-        return "".join(self.levels[k] for k in sorted(self.levels))
+        return self._section
+
+    _section = ""
 
     def feed(self, offset: int, line: str) -> list[Mention]:
         found: list[Mention] = []
-        norm = line.translate(NORMALISE)
+        norm = line.translate(NORMALISE) if NEEDS_NORMALISING.search(line) else line
         claimed: list[tuple[int, int]] = ([m.span() for m in MARKUP.finditer(norm)]
                                           if "<" in norm or "&" in norm else [])
         outline = OUTLINE.match(norm) if norm.strip() else None
@@ -295,11 +307,14 @@ class Extractor:
             found.append(self._outline_mention(offset, line, outline))
             claimed.append((outline.start(0) + (outline.group(0).find(outline.group(0).strip())),
                             outline.end()))
-        section = self.section()
-        stops = [m.end() for m in _SENTENCE_STOP.finditer(line)]
+        section = self._section
+        stops: list[int] = []
 
         def add(start, end, value, high, unit, qualifier, kind, pair="", role="", reading="",
                 direction=""):
+            if not stops:  # the line's sentence ends, found once and only for lines with numbers
+                stops.extend(m.end() for m in _SENTENCE_STOP.finditer(line))
+                stops.append(len(line) + 1)
             claimed.append((start, end))
             found.append(Mention(self.report_id, offset + start, offset + end, line[start:end],
                                  value, high, unit, qualifier, kind, _sentence(line, start, end, stops),
@@ -308,12 +323,14 @@ class Extractor:
         def free(start, end):
             return all(end <= a or start >= b for a, b in claimed)
 
-        if self._page_furniture(norm, line, add, free):
+        if (self.pending or "：" in norm or ":" in norm or "今天是" in norm) and \
+                self._page_furniture(norm, line, add, free):
             found.sort(key=lambda x: x.start)
             return found
-        row = self._table_row(norm)
+        row = self._table_row(norm) if "|" in norm or "｜" in norm or "\t" in norm or self.columns else None
+        self.last_change = None
 
-        for m in (DIGIT_NAME.finditer(norm) if "+" in norm or "小时" in norm else ()):
+        for m in (DIGIT_NAME.finditer(norm) if "+" in norm or "×" in norm or "*" in norm else ()):
             if free(*m.span()):
                 add(m.start(), m.end(), None, None, "", "exact", "name")
         for m in (DOCNUM.finditer(norm) if "号" in norm else ()):
@@ -327,7 +344,7 @@ class Extractor:
             else:
                 add(m.start(), m.end(), _value(m.group("n") or m.group("s")), None, "号", "exact",
                     "document_number")
-        for m in (STAMP.finditer(norm) if "-" in norm or "/" in norm or "." in norm else ()):
+        for m in (STAMP.finditer(norm) if HAS_STAMP.search(norm) else ()):
             if free(*m.span()):
                 timed = ":" in m.group(0)
                 add(m.start(), m.end(), None, None, "", "exact", "page_metadata" if timed else "date",
@@ -377,6 +394,7 @@ class Extractor:
                     marker = marker.lstrip("(")
                 self.levels = {k: v for k, v in self.levels.items() if k < level}
                 self.levels[level] = marker
+                self._section = "".join(self.levels[k] for k in sorted(self.levels))
                 return
 
     def _outline_mention(self, offset: int, line: str, outline: re.Match) -> Mention:
@@ -397,10 +415,10 @@ class Extractor:
         field = self.pending
         self.pending = None
         labels = (list(META_LABEL.finditer(norm))
-                  if len(stripped) <= 150 and "。" not in norm and ":" in norm or "今天是" in norm
-                  else [])
+                  if len(stripped) <= 150 and "。" not in norm and (":" in norm or "：" in norm)
+                  or "今天是" in norm else [])
         if not labels and not (field and len(stripped) <= 60 and "。" not in norm
-                               and not stripped.endswith(":")):
+                               and not stripped.endswith((":", "："))):
             return False
         if labels and labels[-1].end() >= len(norm.rstrip()):  # the last label waits for its value
             self.pending = META_FIELDS.get(re.sub(r"\s", "", labels[-1].group(1)), "other")
@@ -430,12 +448,13 @@ class Extractor:
     def _table_row(self, norm: str) -> _Row | None:
         """A line of a table flattened to text (cells between | or tabs), or None. A row of
         headings sets the units of the columns below it; a non-table line ends the table."""
-        sep = "|" if norm.count("|") >= 2 else "\t" if norm.count("\t") >= 2 else None
+        bars = norm.count("|") + norm.count("｜")
+        sep = "|" if bars >= 2 else "\t" if norm.count("\t") >= 2 else None
         if sep is None:
             self.columns = None
             return None
         cells, start = [], 0
-        for part in norm.rstrip("\r\n").split(sep):
+        for part in norm.rstrip("\r\n").replace("｜", "|").split(sep):
             cells.append((start, start + len(part)))
             start += len(part) + 1
         texts = [norm[a:b] for a, b in cells]
@@ -446,9 +465,10 @@ class Extractor:
             self.columns = [_table_unit(t) for t in texts]
             return _Row(cells, self.columns, False)
         label = _table_unit(texts[0]) if texts[0] not in numeric else ""
-        percent = "%" if any("%" in t for t in texts) else ""
+        written = re.findall(rf"[0-9]\s*(%|{UNIT_RE})", norm)  # a bare 0 among 75件 | 16件 is 0件
+        common = max(set(written), key=written.count) if written else ""
         columns = self.columns if self.columns and len(self.columns) == len(cells) else [""] * len(cells)
-        return _Row(cells, [label or column or percent for column in columns], False)
+        return _Row(cells, [label or column or common for column in columns], False)
 
     def _years(self, norm: str, add, free) -> None:
         for m in (YEAR_RANGE.finditer(norm) if "-" in norm or "—" in norm or "~" in norm
@@ -493,8 +513,7 @@ class Extractor:
             return
         if ELIDED.match(post):
             return  # a number cut by an elision (略): what it was is lost
-        count_unit = UNIT_AFTER.match(post)
-        if low_text in HOTLINES and not count_unit and "%" not in post[:2]:
+        if low_text in HOTLINES and not UNIT_AFTER.match(post) and "%" not in post[:2]:
             add(start, end, _value(low_text), None, "", "exact", "name")
             return
         if VERSION_AFTER.match(post) and "." in low_text:
@@ -505,7 +524,7 @@ class Extractor:
             return
         category = CATEGORY.match(post)
         if category or pre.endswith("每"):
-            unit = count_unit
+            unit = UNIT_AFTER.match(post)
             length = category.end() if category else (unit.end() if unit else 0)
             add(start, end + length, _value(low_text), None,
                 unit.group(1) if unit else "", "exact", "name")
@@ -519,9 +538,11 @@ class Extractor:
         verb = CHANGE_VERB.search(pre) if not sign else None
         if verb and verb.group("obj") and not percent:
             verb = None  # 减少申请材料525份 counts what was cut; only a rate may follow an object
+        listed = (self.last_change if not sign and not verb and self.last_change
+                  and (percent or points) and LIST_NEXT.match(norm, self.last_change[0], start) else None)
         tail = TAIL.match(post)
         unit = tail.group("unit") or ""
-        if sign or (verb and (percent or points or (verb.group("cmp") and unit))):
+        if sign or listed or (verb and (percent or points or (verb.group("cmp") and unit))):
             if percent or points:
                 measured = percent or points
                 unit_out = "%" if percent else points.group(1)
@@ -534,10 +555,13 @@ class Extractor:
                 length = tail.end() if unit else 0
             if sign:
                 direction = "increase" if sign == "+" else "decrease"
+            elif listed:
+                direction = listed[1]
             else:
                 direction = "increase" if verb.group("verb").startswith(INCREASE) else "decrease"
             add(mention_start, end + length, low, high, unit_out,
                 self._qualifier(pre, after, None, high), "change", direction=direction)
+            self.last_change = (end + length, direction)
             return
         if percent:
             qualifier = self._qualifier(pre, percent.group("q"), None, high)

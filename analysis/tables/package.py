@@ -90,7 +90,7 @@ def _load(data_dir: Path) -> Package:
     for row in rows.get("commitments", []):
         if row["report_id"] in raw:
             locate(raw[row["report_id"]], row, "commitments.csv", problems, mention_field=None)
-    _check_figure_values(rows.get("figures", []), problems)
+    check_figure_values(rows.get("figures", []), problems)
     if problems:
         raise DataError(problems)
 
@@ -169,7 +169,7 @@ def _check_mentions(file, table, id_field, rows, raw, problems) -> list[Span]:
     return spans
 
 
-def _check_figure_values(rows, problems) -> None:
+def check_figure_values(rows, problems) -> None:
     for row in rows:
         line = row["_line"]
         if row["mention"] is None or row["value"] is None:
