@@ -17,12 +17,13 @@ passes the package's own value check; a curator fills in names, never values.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
-from ..tables.package import DATA_DIR, DESCRIPTOR
+from ..tables.package import DATA_DIR, DESCRIPTOR, OPENING
 from ..tables.schema import read_descriptor
-from ..tables.source import find_mention, sha256_of
-from .mentions import FIGURE_KINDS, Mention, detect_encoding, extract, page_metadata
+from ..tables.source import find_all, find_mention, sha256_of
+from .mentions import FIGURE_KINDS, META_LABEL, Mention, detect_encoding, extract, page_metadata
 
 # What a non-figure kind of the extractor is in the non_figures table, and why.
 NON_FIGURE_REASONS = {
@@ -31,7 +32,11 @@ NON_FIGURE_REASONS = {
     "document_number": ("document_number", "A document number."),
     "name": ("name", "A name or identifier made of digits, not a quantity."),
     "page_metadata": ("page_metadata", "Web-page furniture around the report's text, not part of it."),
+    "fragment": ("fragment", "A number cut off from what it counted; the text around it was elided."),
 }
+# A quote made only of a number (a table cell) would be rewritten by a spreadsheet: 10.60% as 10.6%.
+NUMBER_LIKE = re.compile(r"[\s0-9０-９.,%％+\-－:/年月日]*")
+WIDEST = 80  # characters a quote may take beyond its mention when no clause or line names one place
 DURATION_UNITS = {"天", "日", "小时", "分钟", "个工作日", "工作日", "个月", "年", "周", "学时", "课时"}
 
 
@@ -64,11 +69,17 @@ def draft_tables(path: Path, report_id: str, known_units: set[str] | None = None
         known_units = _known_units()
     mentions = list(extract(path, report_id))
     figures, non_figures, sections, units = [], [], [], {}
+    title = _title(text)
     for m in mentions:
         if m.kind in FIGURE_KINDS:
             unit = m.unit or ("位" if m.kind == "rank" else "")
+            if not m.section and not any(s["section"] == OPENING for s in sections):
+                sections.insert(0, {"report_id": report_id, "section": OPENING, "level": 0,
+                                    "heading": title if title and text.count(title) == 1 else
+                                    unique_quote(text, m.start, m.end), "title_en": ""})
             figures.append({
-                "report_id": report_id, "figure_id": f"draft_{len(figures) + 1:04d}", "section": m.section,
+                "report_id": report_id, "figure_id": f"draft_{len(figures) + 1:04d}",
+                "section": m.section or OPENING,
                 "topic": "", "indicator_zh": "", "indicator_en": "", "value": exact(m.value),
                 "value_high": exact(m.value_high), "unit": unit, "qualifier": m.qualifier,
                 "direction": m.direction, "mention": m.text, "quote": unique_quote(text, m.start, m.end),
@@ -80,12 +91,15 @@ def draft_tables(path: Path, report_id: str, known_units: set[str] | None = None
             sections.append(_section(text, m, report_id))
         elif m.kind in NON_FIGURE_REASONS and any(c.isdigit() for c in m.text):
             kind, reason = NON_FIGURE_REASONS[m.kind]
-            if m.role and m.kind == "page_metadata":
+            start, end = m.start, m.end
+            if m.kind == "page_metadata":
                 reason = f"Web-page furniture ({m.role.replace('_', ' ')}), not part of the report."
+                start, end = labelled(text, m)
             non_figures.append({
                 "report_id": report_id, "item_id": f"draft-{len(non_figures) + 1:04d}", "kind": kind,
-                "mention": m.text, "quote": unique_quote(text, m.start, m.end), "reading": m.reading,
-                "damaged": "true" if m.reading else "false", "reason": reason,
+                "mention": text[start:end], "quote": unique_quote(text, start, end),
+                "reading": "" if m.kind == "fragment" else m.reading,
+                "damaged": "true" if m.reading and m.kind != "fragment" else "false", "reason": reason,
             })
     return {"reports": [_report(path, text, report_id, mentions)], "sections": sections,
             "units": list(units.values()), "figures": figures, "non_figures": non_figures}
@@ -124,9 +138,43 @@ def unique_quote(text: str, start: int, end: int) -> str:
         while right < line_end and (not stops or text[right] not in stops):
             right += 1
         quote = text[left:right].strip()
-        if quote and text.count(quote) == 1 and len(find_mention(quote, mention)) == 1:
+        if _names_one_place(text, quote, mention):
             return quote
+    # the shortest stretch around the mention that names one place, however it is cut
+    for extra in range(1, WIDEST + 1):
+        for before in range(0, extra + 1):
+            left, right = start - before, end + extra - before
+            if left < 0 or right > len(text):
+                continue
+            quote = text[left:right]
+            if quote == quote.strip() and _names_one_place(text, quote, mention, before):
+                return quote
     return text[line_start:line_end].strip()
+
+
+def _names_one_place(text: str, quote: str, mention: str, at: int | None = None) -> bool:
+    """The quote occurs once in the text, holds the mention once (at `at`, if given) and is not
+    a bare number that a spreadsheet would rewrite."""
+    if not quote or NUMBER_LIKE.fullmatch(quote) or len(find_all(text, quote)) != 1:
+        return False
+    inside = find_mention(quote, mention)
+    return len(inside) == 1 and (at is None or inside[0] == at)
+
+
+def labelled(text: str, m: Mention) -> tuple[int, int]:
+    """The span of a page field with its label (更新时间：2021/03/29 11:30:01): a spreadsheet
+    leaves that as it is, where it rewrites a bare time stamp (09:18 becomes 09:18:00)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    labels = list(META_LABEL.finditer(text[line_start:m.start]))
+    if labels:
+        return line_start + labels[-1].start(), m.end
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:line_end]
+    if NUMBER_LIKE.fullmatch(line):  # a value alone on its line, under its label
+        return m.start, m.end
+    left = len(line) - len(line.lstrip())
+    return line_start + left, line_start + len(line.rstrip())  # 来自 社会 2020-03-31 17:06 的文章
 
 
 def _note(m: Mention) -> str:
@@ -148,19 +196,24 @@ def _section(text: str, m: Mention, report_id: str) -> dict:
     line = text[m.start:len(text) if line_end == -1 else line_end].rstrip()
     stop = min((i for i in (line.find(c) for c in "。；;") if i != -1), default=-1)
     heading = line[:stop + 1] if stop != -1 and text.count(line[:stop + 1]) == 1 else line
-    level = sum(1 for marker in _markers(m.section))
-    return {"report_id": report_id, "section": m.section, "level": max(level, 1), "heading": heading,
+    return {"report_id": report_id, "section": m.section, "level": _level(m.text), "heading": heading,
             "title_en": ""}
 
 
-def _markers(section: str) -> list[str]:
-    from ..language.outline import OUTLINE_MARKER
-    return OUTLINE_MARKER.findall(section)
+def _level(marker: str) -> int:
+    """1 for 一、, 2 for (一), 3 for 1., 4 for 1) and (1), as the sections table counts them."""
+    if marker[0] in "(（":
+        return 4 if marker[1].isdigit() else 2
+    return 3 if marker[0].isdigit() and marker[-1] in ".、．" else 4 if marker[0].isdigit() else 1
+
+
+def _title(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if "报告" in line and len(line.strip()) < 80
+                 and not any(c in line for c in ">＞:：|")), "")
 
 
 def _report(path: Path, text: str, report_id: str, mentions: list[Mention]) -> dict:
-    title = next((line.strip() for line in text.splitlines() if "报告" in line and len(line.strip()) < 80
-                  and not any(c in line for c in ">＞:：|")), "")
+    title = _title(text)
     years = [m.value for m in mentions if m.kind == "year" and m.value_high is None and m.text in title]
     furniture = page_metadata(path)
     seen = "; ".join(f"{k} {v}" for k, v in furniture.items() if k in ("published", "updated", "source"))

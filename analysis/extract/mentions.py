@@ -10,7 +10,7 @@ ASCII, the traditional characters of units and verbs made simplified), so that t
 text given back are the original's.
 
 Kinds: figure, percentage, money, change, rank (the figure-like kinds), and date, year,
-document_number, outline_marker, name, page_metadata (the rest). A change keeps its direction
+document_number, outline_marker, name, page_metadata, fragment (the rest). A change keeps its direction
 (increase or decrease) and its value is the size of the change, never negative. Before→after pairs
 (由69项增加至616项) are two figure mentions sharing a pair id. Web-page furniture (publish and update
 times, source, index number, view counts) is page_metadata, with the field in `role`. Characters lost
@@ -34,7 +34,8 @@ from ..language.numbers import MULTIPLIERS, QUALIFIER_WORDS, chinese_to_int
 from ..tables.encoding import looks_like_big5
 
 FIGURE_KINDS = ("figure", "percentage", "money", "change", "rank")
-KINDS = FIGURE_KINDS + ("date", "year", "document_number", "outline_marker", "name", "page_metadata")
+KINDS = FIGURE_KINDS + ("date", "year", "document_number", "outline_marker", "name", "page_metadata",
+                        "fragment")
 DIRECTIONS = ("increase", "decrease")
 CHUNK = 1 << 20
 
@@ -123,7 +124,7 @@ META_FIELDS = {"今天是": "today", "文章来源": "source", "信息来源": "
                "印发日期": "dated", "索引号": "index_number", "发文字号": "document_number",
                "字体大小": "font", "字体": "font", "字号": "font"}
 META_VALUE = re.compile(
-    r"(?<![0-9A-Za-z])(?P<stamp>(?:[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?"
+    r"(?<![0-9A-Za-z])(?P<stamp>(?:[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}(?:\s*日)?"
     r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?)"
     r"|(?<![0-9A-Za-z])(?P<index>[0-9A-Za-z]{4,}(?:\s*[-/]\s*[0-9A-Za-z]+)+)"
     r"|(?P<doc>[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）]\s*[0-9]{1,6}\s*号)"
@@ -511,8 +512,10 @@ class Extractor:
                 add(start - 1, end + len(ORDINAL_UNIT.match(post).group(0)), _value(low_text), None,
                     "", "exact", "name")
             return
-        if ELIDED.match(post):
-            return  # a number cut by an elision (略): what it was is lost
+        if ELIDED.match(post):  # a number cut by an elision (略): what it counted is lost
+            add(start, end, _value(low_text), None, "", "exact", "fragment",
+                reading="cut off by an elision (略)")
+            return
         if low_text in HOTLINES and not UNIT_AFTER.match(post) and "%" not in post[:2]:
             add(start, end, _value(low_text), None, "", "exact", "name")
             return

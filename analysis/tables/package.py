@@ -25,6 +25,7 @@ from .source import locate, read_raw
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
+OPENING = "导语"  # the section path of a report's opening, before its first heading
 
 
 @dataclass
@@ -137,6 +138,11 @@ def _check_sections(rows, raw, problems) -> list[Span]:
         if text is None or heading is None or section is None:
             continue
         span = locate(text, row, "sections.csv", problems, quote_field="heading", mention_field=None)
+        if row["level"] == 0:  # the opening: text before the first heading, quoted by the title
+            if section != OPENING:
+                problems.append(Problem("sections.csv", row["_line"], "section", "section path",
+                                        f"the opening (level 0) has the path {OPENING!r}, not {section!r}"))
+            continue
         marker = OUTLINE_MARKER.match(heading)
         if marker is None:
             problems.append(Problem("sections.csv", row["_line"], "heading", "outline marker",

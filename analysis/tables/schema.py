@@ -92,6 +92,37 @@ def _convert(value: str, ftype: str):
     raise ValueError(f"field type {ftype!r} is not supported by this package")
 
 
+# How a spreadsheet rewrites a cell that looks like a number or a time: +128.79% as 128.79%,
+# 10.60% as 10.6%, 3.0 as 3, 2. as 2, 09:18 as 09:18:00.
+_NUMBERISH = re.compile(r"[+]?[0-9][0-9.]*%?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+SPREADSHEET = ("a spreadsheet rewrote {!r} as {!r}: open the CSV with the columns typed as Text "
+               "(LibreOffice: select every column and choose Column type Text in the import dialog; "
+               "Excel: Data > From Text/CSV, then set the columns to Text)")
+
+
+def spreadsheet_form(text: str) -> str:
+    """What a spreadsheet makes of a cell holding text; text that is not a number or a time
+    comes back as it was."""
+    if not _NUMBERISH.fullmatch(text):
+        return text
+    if ":" in text:
+        return text if text.count(":") == 2 else text + ":00"
+    form = text.lstrip("+")
+    percent = form.endswith("%")
+    form = form.rstrip("%")
+    if "." in form:
+        form = form.rstrip("0").rstrip(".")
+    return form + ("%" if percent else "")
+
+
+def spreadsheet_hint(written: str, candidates) -> str:
+    """A hint, when `written` is what a spreadsheet made of one of the candidates."""
+    for original in candidates:
+        if original != written and spreadsheet_form(original) == written:
+            return "; " + SPREADSHEET.format(original, written)
+    return ""
+
+
 def read_table(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]]:
     """Read one resource's CSV, typed, with per-field checks. Returns rows and problems.
 
@@ -189,9 +220,10 @@ def check_foreign_keys(descriptor: dict, tables: dict[str, list[dict]]) -> list[
                     continue
                 if values not in allowed:
                     shown = values[-1] if len(values) > 1 else values[0]
+                    hint = spreadsheet_hint(shown, (a[-1] for a in allowed)) if isinstance(shown, str) else ""
                     problems.append(Problem(
                         resource["path"], row["_line"], fk["fields"][-1], "foreignKey",
-                        f"{shown!r} is not a {ref_fields[-1]} in {target}"))
+                        f"{shown!r} is not a {ref_fields[-1]} in {target}{hint}"))
     return problems
 
 

@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 from .encoding import guess_encoding
-from .schema import Problem
+from .schema import Problem, spreadsheet_hint
 
 # A mention starting with a digit must not continue a longer number ("3个" is not in "13个").
 _DIGIT = re.compile(r"[0-9０-９.]")
+# The numbers and times written in a quote, as a spreadsheet might have rewritten them.
+_WRITTEN = re.compile(r"[+]?[0-9][0-9.]*%?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 
 
 def sha256_of(path: Path) -> str:
@@ -81,7 +83,7 @@ def locate(raw: str, row: dict, file: str, problems: list[Problem],
         return None
     inside = find_mention(quote, mention)
     if len(inside) != 1:
-        detail = ("is not in its quote" if not inside else
+        detail = ("is not in its quote" + spreadsheet_hint(mention, _WRITTEN.findall(quote)) if not inside else
                   f"occurs {len(inside)} times in its quote; add the words that tell them apart")
         problems.append(Problem(file, row["_line"], mention_field, "mention in quote",
                                 f"{mention!r} {detail}: {_short(quote)!r}"))
