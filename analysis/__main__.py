@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     audit = commands.add_parser("audit", help="check the report against itself (always exits 0)")
     audit.add_argument("--report", default=None, help="one report id (default: all)")
     audit.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    audit.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
 
     chart = commands.add_parser("charts", help="export every briefing chart (PNG, SVG, alt text)")
     chart.add_argument("--lang", choices=["zh", "en", "both"], default="both")
@@ -49,11 +50,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "audit":
         from .audit.formats import render
+        from .tables.package import use_data
+        from .tables.schema import DataError
         try:
+            if args.data:
+                use_data(args.data)
             text = render(args.report, args.format)
         except KeyError as exc:  # an unknown report id is a usage error, not a finding
             print(f"error: {exc.args[0]}", file=sys.stderr)
             return 2
+        except DataError as exc:
+            print(exc, file=sys.stderr)
+            return 1
         print(text, end="")
         return 0
     if args.command == "charts":

@@ -20,7 +20,7 @@ import csv
 import re
 from pathlib import Path
 
-from ..tables.package import DATA_DIR, DESCRIPTOR, OPENING
+from ..tables.package import DESCRIPTOR, OPENING, data_dir
 from ..tables.schema import read_descriptor
 from ..tables.source import find_all, find_mention, sha256_of
 from .mentions import FIGURE_KINDS, META_LABEL, Mention, detect_encoding, extract, page_metadata
@@ -41,7 +41,7 @@ DURATION_UNITS = {"天", "日", "小时", "分钟", "个工作日", "工作日",
 
 
 def schema_fields(resource: str) -> list[str]:
-    descriptor = read_descriptor(DATA_DIR / DESCRIPTOR)
+    descriptor = read_descriptor(data_dir() / DESCRIPTOR)
     found = next(r for r in descriptor["resources"] if r["name"] == resource)
     return [f["name"] for f in found["schema"]["fields"]]
 
@@ -208,8 +208,10 @@ def _level(marker: str) -> int:
 
 
 def _title(text: str) -> str:
+    """The report's title: the first short line that names a report, is not page furniture
+    (发布时间：…) and not a breadcrumb (首页 > …)."""
     return next((line.strip() for line in text.splitlines() if "报告" in line and len(line.strip()) < 80
-                 and not any(c in line for c in ">＞:：|")), "")
+                 and not META_LABEL.search(line) and not any(c in line for c in ">＞|")), "")
 
 
 def _report(path: Path, text: str, report_id: str, mentions: list[Mention]) -> dict:
@@ -225,5 +227,5 @@ def _report(path: Path, text: str, report_id: str, mentions: list[Mention]) -> d
 
 
 def _known_units() -> set[str]:
-    with open(DATA_DIR / "units.csv", encoding="utf-8-sig", newline="") as fh:
+    with open(data_dir() / "units.csv", encoding="utf-8-sig", newline="") as fh:
         return {row["unit"] for row in csv.DictReader(fh)}

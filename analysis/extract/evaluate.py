@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..tables.package import DATA_DIR, load_package
+from ..tables.package import load_package
 from .mentions import FIGURE_KINDS, Mention, extract, extract_text
 
 # How the curated non-figure kinds show up among the extractor's kinds.
@@ -46,7 +46,7 @@ class Evaluation:
 def evaluate(report_id: str) -> Evaluation:
     package = load_package()
     reports = package.tables["reports"].set_index("report_id")
-    path = DATA_DIR / reports.loc[report_id, "raw_path"]
+    path = package.data_dir / reports.loc[report_id, "raw_path"]
     mentions = list(extract(path, report_id))
     by_start: dict[int, Mention] = {m.start: m for m in mentions}
     figures = package.tables["figures"]

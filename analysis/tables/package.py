@@ -49,15 +49,39 @@ class Package:
 
 
 def load_package(data_dir: Path | str | None = None) -> Package:
-    """Read and validate every table; raise DataError listing each broken rule."""
+    """Read and validate every table; raise DataError listing each broken rule. With no folder,
+    the package's own (data/), or the one `use_data` chose."""
     if data_dir is None:
         return _default_package()
     return _load(Path(data_dir))
 
 
+_default_dir = [DATA_DIR]
+
+
+def use_data(data_dir: Path | str) -> Path:
+    """Read the package from another folder (a copy of data/ with a new report's rows) instead
+    of data/, for every table, figure and finding this process reads. Call it first: the tables
+    are read once per process, so once read they cannot change folder."""
+    folder = Path(data_dir).resolve()
+    if folder == _default_dir[0]:
+        return folder
+    if _default_package.cache_info().currsize:
+        raise RuntimeError(f"the package was already read from {_default_dir[0]}; call "
+                           "analysis.use_data(...) before reading any table (restart the kernel)")
+    _descriptor(folder)  # a clear error now for a folder that is not a data package
+    _default_dir[0] = folder
+    return folder
+
+
+def data_dir() -> Path:
+    """The folder the package is read from (data/, unless `use_data` chose another)."""
+    return _default_dir[0]
+
+
 @lru_cache(maxsize=1)
 def _default_package() -> Package:
-    return _load(DATA_DIR)
+    return _load(_default_dir[0])
 
 
 def _load(data_dir: Path) -> Package:
