@@ -80,10 +80,11 @@ def test_the_new_report_validates_with_every_number_accounted_for(package, capsy
     assert "unaccounted 0; counted twice 0" in out
 
 
-def test_the_audit_runs_for_the_new_report(package, capsys):
+def test_the_audit_runs_for_the_new_report(package):
     data, _, curated = package
-    assert main(["audit", "--report", REPORT, "--data", str(data), "--format", "json"]) == 0
-    found = {f["finding_id"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    result = subprocess.run([sys.executable, "-m", "analysis", "audit", "--report", REPORT, "--data", str(data),
+                             "--format", "json"], capture_output=True, text=True, check=True)
+    found = {f["finding_id"]: f for f in json.loads(result.stdout)["findings"]}
     figures = {r["figure_id"]: float(r["value"]) for r in curated["figures"]}
     parts = [r["figure_id"] for r in read(HERE / "curation" / "breakdowns.csv") if r["parent_id"] == "review_cases"]
     assert found["sum-review_cases"]["verdict"] == ("sums" if sum(figures[p] for p in parts) ==
@@ -138,7 +139,7 @@ def test_the_report_card_runs_in_chinese(package):
 
 def test_the_audit_notebook_runs_for_the_new_report(package):
     data, _, _ = package
-    shown = run_notebook("report-audit.ipynb", data)
+    shown = run_notebook("report-checks.ipynb", data)
     assert "over-100-head_appearance_rate" in shown and "sum-review_cases" in shown
 
 
@@ -152,3 +153,23 @@ def test_the_data_folder_is_chosen_before_anything_is_read(package):
             f"print(len(analysis.load_figures({REPORT!r})))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert int(result.stdout) == len(read(HERE / "curation" / "figures.csv"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_draft_taken_through_libreoffice_and_back_still_validates(package, tmp_path, capsys):
+    """The draft opened in LibreOffice Calc and saved again as CSV (UTF-8), as a curator would."""
+    draft = tmp_path / "draft"
+    assert main(["extract", str(TEXT), "--draft", "--report-id", REPORT, "-o", str(draft)]) == 0
+    saved = tmp_path / "saved"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--infilter=CSV:44,34,76,1", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+                    "--outdir", str(saved), *map(str, sorted(draft.glob("*.csv")))],
+                   check=True, capture_output=True, timeout=300)
+    tables = {name: read(saved / f"{name}.csv") for name in ("reports", "sections", "units", "figures", "non_figures")}
+    assert [r["value"] for r in tables["figures"]] == [r["value"] for r in read(draft / "figures.csv")]
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    add_report(data, TEXT, curate(tables))
+    append_rows(data / "breakdowns.csv", [{"report_id": REPORT, **r} for r in read(HERE / "curation" / "breakdowns.csv")])
+    assert main(["validate", "--data", str(data)]) == 0, capsys.readouterr().err

@@ -1,6 +1,6 @@
 """A report card for any report of the package: what it measures, by chapter and by the national
 outline's tasks; its key figures; how it holds up under the audit; where its text was damaged; and
-what the audit cannot check for it. The report-card and report-audit notebooks show these for the
+what the audit cannot check for it. The report-card and report-checks notebooks show these for the
 report they are given."""
 
 from __future__ import annotations
