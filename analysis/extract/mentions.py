@@ -82,8 +82,10 @@ DATE = re.compile(
     r"|(?<![0-9年月./个])(?P<fused>[0-9]{3,8})(?:\s*[-—至]\s*(?P<d4>[0-9]{1,2}))?日"
     r"|(?<![0-9./个])(?P<m5>[0-9]{1,2})\s*月份"
     # a month without a day: 3月底前, 自4月起, 1至6月
-    r"|(?<![0-9.个第])(?P<m6>[0-9]{1,2})(?:\s*[至\-~]\s*(?P<m7>[0-9]{1,2}))?\s*月(?!\s*[0-9])")
-HAS_DATE = re.compile(r"[0-9]\s*[月日]")  # cheap tests before the full patterns
+    r"|(?<![0-9.个第])(?P<m6>[0-9]{1,2})(?:\s*[至\-~]\s*(?P<m7>[0-9]{1,2}))?\s*月(?!\s*[0-9])"
+    # a day named by its date, in quotes: “3·15”消费者权益日, “12·4”国家宪法日
+    r"|(?<=[“\"「])(?P<m8>1[0-2]|0?[1-9])[·.](?P<d8>3[01]|[12][0-9]|0?[1-9])(?=[”\"」])")
+HAS_DATE = re.compile(r"[0-9]\s*[月日]|[0-9][·.][0-9]{1,2}[”\"」]")  # cheap tests before the full patterns
 HAS_STAMP = re.compile(r"[0-9][-/.][0-9]{1,2}[-/.][0-9]")
 STAMP = re.compile(r"(?<![0-9.])(?:[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}"
                    r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])"  # 2021/03/29, 2022-03-31, 18.03.2015
@@ -110,6 +112,7 @@ COUNTED = re.compile(r"(共|合计|总计|累计|计)$")
 BEFORE_QUALIFIER = re.compile(r"(?:(至少|不少于|不低于|超过)[^\s0-9，,。；;:]{0,3}"
                               r"|(不超过|不足|不到|少于|低于|逾|大约|将近|约|(?<![最附接靠])近))$")
 RANK_BEFORE = re.compile(r"(排名|排在|位居|位列|名列|居|列|蝉联)[^，,。；;\s]{0,6}第$")
+CN_SCALED = re.compile(rf"(?P<q1>[余多])?(?P<mult>[万亿])(?P<q2>[余多])?(?P<unit>{UNIT_RE})")
 CN_YEAR_DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 CN_YEAR_WORDS = re.compile(r"(行动|规划|计划|攻坚|来|以来|内|间|期间|一度|过渡)")
 OUTLINE = re.compile(r"\s*(?:(?P<l1>[零〇一二三四五六七八九十]+)、|[(（](?P<l2>[零〇一二三四五六七八九十]+)[)）]"
@@ -620,7 +623,7 @@ class Extractor:
     def _chinese(self, norm: str, line: str, m: re.Match, add) -> None:
         start, end = m.span()
         token = m.group("cn")
-        post = norm[end:end + 4]
+        post = norm[end:end + 8]
         pre = norm[max(0, start - 10):start]
         if post.startswith("是"):
             add(start, end + 1, float(chinese_to_int(token)), None, "", "exact", "outline_marker")
@@ -635,6 +638,17 @@ class Extractor:
                 return
             unit = post[0] if post[:1] in ("名", "位") else ""
             add(start - 1, end + len(unit), value, None, unit, "exact", "rank")
+            return
+        scaled = CN_SCALED.match(post)  # 两万余人次, 三亿元
+        if scaled and token != "一":
+            try:
+                value = float(chinese_to_int(token) * MULTIPLIERS[scaled.group("mult")])
+            except ValueError:
+                return
+            unit = scaled.group("unit")
+            qualifier = self._qualifier(pre, scaled.group("q1") or scaled.group("q2"), None, None)
+            add(start, end + scaled.end(), value, None, unit, qualifier,
+                "money" if unit.startswith("元") else "figure")
             return
         if not post or post[0] not in CN_UNITS and not post.startswith("大"):
             return

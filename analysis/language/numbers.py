@@ -70,8 +70,10 @@ def parse_mention(text: str) -> Mention:
     matches = list(_MENTION.finditer(norm))
     if not matches:
         chinese = _CN_NUMBER.findall(norm)
-        if len(chinese) == 1:
-            return Mention(float(chinese_to_int(chinese[0])), None, _qualifier(norm))
+        if len(chinese) == 1:  # 十九个, 两次, 两万余人次
+            scaled = re.search(r"[万亿]", norm[norm.index(chinese[0]) + len(chinese[0]):][:2])
+            factor = MULTIPLIERS[scaled.group(0)] if scaled else 1
+            return Mention(float(chinese_to_int(chinese[0]) * factor), None, _qualifier(norm))
     if len(matches) != 1:
         raise ValueError(f"{text!r} holds {len(matches)} numbers; a mention must hold exactly one")
     m = matches[0]
