@@ -106,13 +106,14 @@ ORDINAL_UNIT = re.compile(r"\s*[^\s，,。；]?")
 VERSION_AFTER = re.compile(r"\s*(版|建设|版本)")
 HOURS_NAME = re.compile(r"\s*小时\s*(自助|自动|服务|不打烊|营业|在线|值班|便民|“|\")")
 CATEGORY = re.compile(r"\s*(?:人所|岁\s*(?:及?以上|及?以下)|级\s*指标)")  # 4人所, 35岁以下, 1级指标
+PERIOD = re.compile(r"\s*年\s*(?:来|以来)")
 ELIDED = re.compile(r"\s*[(（]\s*略\s*[)）]")
 UNIT_AFTER = re.compile(rf"\s*({UNIT_RE})")
 COUNTED = re.compile(r"(共|合计|总计|累计|计)$")
 BEFORE_QUALIFIER = re.compile(r"(?:(至少|不少于|不低于|超过)[^\s0-9，,。；;:]{0,3}"
                               r"|(不超过|不足|不到|少于|低于|逾|大约|将近|约|(?<![最附接靠])近))$")
 RANK_BEFORE = re.compile(r"(排名|排在|位居|位列|名列|居|列|蝉联)[^，,。；;\s]{0,6}第$")
-CN_SCALED = re.compile(rf"(?P<q1>[余多])?(?P<mult>[万亿])(?P<q2>[余多])?(?P<unit>{UNIT_RE})")
+CN_SCALED = re.compile(rf"(?=[余多万亿])(?P<q1>[余多])?(?P<mult>[万亿])?(?P<q2>[余多])?(?P<unit>{UNIT_RE})")
 CN_YEAR_DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 CN_YEAR_WORDS = re.compile(r"(行动|规划|计划|攻坚|来|以来|内|间|期间|一度|过渡)")
 OUTLINE = re.compile(r"\s*(?:(?P<l1>[零〇一二三四五六七八九十]+)、|[(（](?P<l2>[零〇一二三四五六七八九十]+)[)）]"
@@ -511,6 +512,8 @@ class Extractor:
             unit = RANK_UNIT.match(post)
             if unit:
                 add(start - 1, end + unit.end(), _value(low_text), None, unit.group(1), "exact", "rank")
+            elif RANK_BEFORE.search(pre):  # 排名全市第3
+                add(start - 1, end, _value(low_text), None, "", "exact", "rank")
             else:
                 add(start - 1, end + len(ORDINAL_UNIT.match(post).group(0)), _value(low_text), None,
                     "", "exact", "name")
@@ -527,6 +530,10 @@ class Extractor:
             return
         if HOURS_NAME.match(post):
             add(start, end + post.index("时") + 1, _value(low_text), None, "小时", "exact", "name")
+            return
+        if PERIOD.match(post) or (pre.endswith("近") and post.lstrip().startswith("年")):
+            add(start, end + post.index("年") + 1, _value(low_text), None, "年", "exact", "name",
+                reading="a period of time, not a count")  # 近3年, 5年来
             return
         category = CATEGORY.match(post)
         if category or pre.endswith("每"):
@@ -639,10 +646,19 @@ class Extractor:
             unit = post[0] if post[:1] in ("名", "位") else ""
             add(start - 1, end + len(unit), value, None, unit, "exact", "rank")
             return
-        scaled = CN_SCALED.match(post)  # 两万余人次, 三亿元
+        if pre.endswith("百分之"):  # 百分之九十五, 百分之百
+            try:
+                value = float(chinese_to_int(token))
+            except ValueError:
+                return
+            add(start - 3, end, value, None, "%", self._qualifier(pre[:-3], None, None, None), "percentage")
+            return
+        if pre.endswith(("数", "几", "若干")):
+            return  # 数十家, 几百人: an order of magnitude, not a count
+        scaled = CN_SCALED.match(post)  # 两万余人次, 三亿元, 二十余家
         if scaled and token != "一":
             try:
-                value = float(chinese_to_int(token) * MULTIPLIERS[scaled.group("mult")])
+                value = float(chinese_to_int(token) * MULTIPLIERS.get(scaled.group("mult") or "", 1))
             except ValueError:
                 return
             unit = scaled.group("unit")
@@ -668,7 +684,8 @@ class Extractor:
         inside_quotes = _inside_quotes(line[:start])
         named = (pre.endswith("第") or post.startswith("大") or inside_quotes or post[1:2] == "式")
         add(start - (1 if pre.endswith("第") else 0), end + 1, value, None,
-            "" if post.startswith("大") else unit, "exact", "name" if named else "figure")
+            "" if post.startswith("大") else unit, "exact" if named else self._qualifier(pre, None, None, None),
+            "name" if named else "figure")
 
 
 def extract(path: Path, report_id: str = "") -> Iterator[Mention]:

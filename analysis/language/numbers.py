@@ -69,9 +69,10 @@ def parse_mention(text: str) -> Mention:
     norm = normalise(text)
     matches = list(_MENTION.finditer(norm))
     if not matches:
-        chinese = _CN_NUMBER.findall(norm)
+        chinese = _CN_NUMBER.findall(norm.removeprefix("百分之"))  # 百分之九十五 is 95 (%)
         if len(chinese) == 1:  # 十九个, 两次, 两万余人次
-            scaled = re.search(r"[万亿]", norm[norm.index(chinese[0]) + len(chinese[0]):][:2])
+            rest = norm.removeprefix("百分之")
+            scaled = re.search(r"[万亿]", rest[rest.index(chinese[0]) + len(chinese[0]):][:2])
             factor = MULTIPLIERS[scaled.group(0)] if scaled else 1
             return Mention(float(chinese_to_int(chinese[0]) * factor), None, _qualifier(norm))
     if len(matches) != 1:
