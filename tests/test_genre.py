@@ -177,6 +177,14 @@ def test_a_big5_text_is_refused_with_a_clear_error(tmp_path, capsys):
     assert "Big5" in captured.err and "convert it to UTF-8" in captured.err and captured.out == ""
 
 
+@pytest.mark.parametrize("text", ["行政復議案件同比下降12.4%", "法治政府建設年度報告"])
+def test_even_a_short_big5_text_is_refused(tmp_path, text):
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode("big5"))
+    with pytest.raises(ExtractError, match="Big5"):
+        extract(path)
+
+
 def test_traditional_text_in_gb18030_is_still_read(tmp_path):
     path = tmp_path / "gb.txt"
     path.write_bytes(TRADITIONAL.encode("gb18030"))

@@ -38,7 +38,7 @@ def looks_like_big5(data: bytes) -> bool:
         pairs += 1
         low += data[i + 1] < 0xA1
         i += 2
-    if pairs < 20 or low / pairs < 0.1:
+    if pairs < 2 or low / pairs < 0.1:
         return False
     try:
         data.decode("big5", errors="strict")
