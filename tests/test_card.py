@@ -40,3 +40,17 @@ def test_tasks_are_read_from_the_package_when_it_maps_them(tmp_path):
 def test_without_a_task_table_the_card_says_so():
     from analysis.briefing import card
     assert card.task_table() is None and card.tasks("ganxian-2020") is None
+
+
+def test_the_card_notebooks_type_no_number_in_their_prose():
+    import re
+
+    import nbformat
+
+    from analysis.briefing.notebooks import NOTEBOOKS
+    for name in ("report-card.ipynb", "report-checks.ipynb"):
+        nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+        prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        assert not re.search(r"\d", prose), name
+        params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(params) == 1 and "REPORT = " in params[0].source and "DATA = None" in params[0].source
