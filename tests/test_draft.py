@@ -129,3 +129,28 @@ def test_the_command_writes_a_draft_folder(tmp_path, capsys):
     raw_in_package = DATA_DIR / "raw" / "ganxian-2020-rule-of-law-report.txt"
     row = {"quote": "x", "mention": "y", "_line": 2}
     assert locate(raw_in_package.read_text(encoding="utf-8"), row, "figures.csv", []) is None
+
+
+def test_the_report_card_reads_every_drafted_report(curated_fixtures):
+    """Every part of the card, for reports of every shape: news items without an outline, tables,
+    reports whose top sections are 1. rather than 一、."""
+    import subprocess
+    import sys
+    data, drafted = curated_fixtures
+    code = f"""
+import analysis
+analysis.use_data({str(data)!r})
+from analysis.briefing import card
+for n in range(1, {len(drafted)} + 1):
+    report = f"genre-{{n:02d}}"
+    chapters = card.chapters(report)
+    figures = len(analysis.load_figures(report))
+    assert chapters["figures"].sum() == figures, (report, chapters, figures)
+    card.key_figure_ids(report); card.audit_summary(report); card.findings(report)
+    card.damaged(report); card.unchecked_rates(report)
+    runs, unaccounted = card.coverage(report)
+    assert unaccounted == 0, report
+print("ok")
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "ok", result.stderr

@@ -50,7 +50,7 @@ def chapters(report_id: str) -> pd.DataFrame:
     sections = load_table("sections", report_id)
     figures = load_figures(report_id)
     figures["chapter"] = figures["section"].map(chapter_of)
-    tops = sections[sections["level"] <= 1]
+    tops = sections[sections["section"].map(chapter_of) == sections["section"]]  # 一、, or 1. at the top
     rows = []
     for _, top in tops.iterrows():
         own = figures[figures["chapter"] == top["section"]]
