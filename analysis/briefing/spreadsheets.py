@@ -20,11 +20,13 @@ WORKBOOK = "figures.xlsx"
 SHEETS = {"figures": "数据 figures", "findings": "审核发现 audit findings", "columns": "字段说明 column descriptions"}
 BOM = "\ufeff"
 
-# Chinese names of the columns the workbook shows; the English row is the field's own name.
+# Chinese names of the columns the workbook shows; the English row is the field's own name. A new
+# column of figures.csv needs its name here (a test says so).
 FIGURE_COLUMNS_ZH = {
     "report_id": "报告编号", "figure_id": "数据编号", "section": "章节", "topic": "主题",
     "indicator_zh": "指标", "indicator_en": "指标（英文）", "value": "数值", "value_high": "数值上限",
-    "unit": "单位", "qualifier": "限定词", "mention": "原文写法", "quote": "原文", "note": "说明",
+    "unit": "单位", "qualifier": "限定词", "direction": "变化方向", "mention": "原文写法", "quote": "原文",
+    "note": "说明",
 }
 # Written as text, so that a spreadsheet keeps them as the report wrote them (33.3% stays "33.3%").
 TEXT_COLUMNS = {"mention", "quote", "section", "figure_id", "report_id"}
