@@ -99,6 +99,17 @@ def test_what_the_figures_do_not_show_and_the_caveats_are_sentences(lang):
     assert len(messages.caveats(lang)) >= len(serious)
 
 
+def test_the_english_briefing_names_terms_as_the_glossary_does():
+    """A Chinese term in parentheses follows its glossary English: visits or attendances (人次)."""
+    from analysis.tables.glossary import term_problems
+
+    found = messages.messages("en")
+    texts = [t for m in found for t in (m.heading, m.headline_what, *m.sentences)]
+    texts += messages.not_shown("en") + messages.caveats("en")
+    assert [(t, term_problems(t)) for t in texts if term_problems(t)] == []
+    assert any("visits or attendances (人次)" in t for t in texts)
+
+
 # ------------------------------------------------------------------ the pages
 
 

@@ -244,10 +244,13 @@ def _prose(source: str, part: Part) -> str:
 def _output(out: dict, part: Part) -> str:
     kind = out.get("output_type")
     if kind == "stream":
-        return "" if out.get("name") == "stderr" else f'<pre class="printed">{html.escape(out["text"].rstrip())}</pre>'
+        if out.get("name") == "stderr":
+            return ""
+        return f'<pre class="printed">{html.escape(out["text"].rstrip())}</pre>'
     data = out.get("data", {})
     if "text/html" in data:
-        return '<div class="output">' + readable_tables(NOTEBOOK_LINK.sub(r'href="#\1"', data["text/html"])) + "</div>"
+        shown = readable_tables(NOTEBOOK_LINK.sub(r'href="#\1"', data["text/html"]))
+        return f'<div class="output">{shown}</div>'
     if "image/png" in data:
         meta = out.get("metadata", {})
         alt = (meta.get("image/png") or {}).get("alt") or meta.get("alt") or ""

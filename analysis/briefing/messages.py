@@ -17,6 +17,7 @@ from ..audit.checks import Finding, agrees, decimals, recompute_rate
 from ..language import labels
 from ..language.labels import Lang, check_lang
 from ..tables.figures import breakdown, commitment_table, get_figure, load_figures, load_table, non_figures
+from ..tables.glossary import english, lookup
 from .findings import findings
 
 
@@ -73,6 +74,14 @@ class Words:
     def part(self, row: pd.Series) -> str:
         return labels.part_label(row, self.lang)
 
+    def term(self, term_zh: str, capital: bool = False) -> str:
+        """A term of the field in English as the glossary gives it, the Chinese after it in
+        parentheses (double-random inspections (双随机、一公开)); in Chinese, the term itself."""
+        if self.zh:
+            return term_zh
+        said = english(term_zh)
+        return f"{said[0].upper() + said[1:] if capital else said} ({term_zh})"
+
     def join(self, items: list[str]) -> str:
         if self.zh:
             return "、".join(items)
@@ -99,7 +108,7 @@ def _review(w: Words) -> Message:
     sentences = [w.pick(
         f"报告称行政纠错率为{rate['mention']}，未说明计算口径；按通行口径（{standard.name_zh}）重算为"
         f"{w.pct(standard.value)}。",
-        f"The report gives a correction rate of {rate['mention']} without saying how it was computed; "
+        f"The report gives a {english('纠错率')} of {rate['mention']} without saying how it was computed; "
         f"the national definition ({standard.name_en}) gives {w.pct(standard.value)}.")]
     if needed and needed[0] > corrections:
         extra = needed[0] - corrections
@@ -114,11 +123,12 @@ def _review(w: Words) -> Message:
             f"corrections, {labels.number(extra, 'en')} more than the decisions "
             f"{w.join([repr(labels.part_label(c, 'en')) for c in counted])} together: "
             f"the extra may be the rejected application ({w.amount('review_rejected')}) or a terminated case "
-            f"in which the agency corrected itself (indirect correction); the report does not say."))
+            f"in which the agency corrected itself, an {w.term('间接纠错')}; the report does not say."))
     return Message(
         "review", "review_outcomes",
         w.pick(f"行政复议：受理案件{w.amount(accepted)}，纠错率口径未说明",
-               f"Administrative review: {w.amount(accepted)} accepted, a correction rate of unstated definition"),
+               f"{w.term('行政复议', capital=True)}: {w.amount(accepted)} accepted, a "
+               f"{english('纠错率')} of unstated definition"),
         w.amount(accepted), w.indicator(accepted), sentences,
         [accepted, rate_id, *breakdown(accepted).parts["figure_id"]])
 
@@ -131,7 +141,7 @@ def _transfers(w: Words) -> Message:
     return Message(
         "transfers", "criminal_transfers_by_agency",
         w.pick(f"两法衔接：行政执法移送刑事司法案件{w.amount(total)}",
-               f"Administrative enforcement to criminal justice: {w.amount(total)} transferred"),
+               f"{w.term('两法衔接', capital=True)}: {w.amount(total)} transferred"),
         w.amount(total), w.indicator(total),
         [w.pick(
             f"报告列出的移送单位中，区公安局{w.amount(police)}，其余{w.count(rest, '件', 'case', 'cases')}"
@@ -171,12 +181,10 @@ def _inspections(w: Words) -> Message:
     return Message(
         "inspections", "inspection_funnel",
         w.pick(f"“双随机、一公开”：全年制定检查计划{w.amount(plans)}，录入检查结果{w.amount(results)}",
-               f"Random inspections: {w.amount(plans, plans_noun)} and {w.amount(results, results_noun)} "
-               "in the year"),
+               f"{w.term('双随机、一公开', capital=True)}: {w.amount(plans, plans_noun)} and "
+               f"{w.amount(results, results_noun)} in the year"),
         w.amount(plans, plans_noun),
-        w.pick(w.indicator(plans),
-               "drawn up for 'double random' inspections, in which both the businesses inspected and the "
-               "inspectors are drawn at random from two lists"),
+        w.pick(w.indicator(plans), f"{w.indicator(plans)}. {lookup('双随机、一公开')['definition_en']}"),
         sentences, [plans, tasks, results])
 
 
@@ -186,13 +194,13 @@ def _services(w: Words) -> Message:
     return Message(
         "services", "services_panel",
         w.pick(f"政务服务与信用：上报信用数据{w.amount(credit)}，12345热线办理诉求{w.amount(hotline)}",
-               f"Services and credit: {w.amount(credit, ('credit record', 'credit records'))} reported, {w.amount(hotline, ('request', 'requests'))} "
-               "to the 12345 hotline handled"),
+               f"Services and credit: {w.amount(credit, ('credit record', 'credit records'))} reported, "
+               f"{w.amount(hotline, ('request', 'requests'))} to the {english('12345热线')} handled"),
         w.amount(credit, ("credit record", "credit records")), w.indicator(credit),
         [w.pick(
             f"信用数据、“双公示”信息（{w.amount(public)}）和黑名单信息（{w.amount(blacklist)}）都是报送数量，"
             "反映数据归集的规模，不反映市场主体守信状况的变化。",
-            f"The credit records, the licensing and penalty records made public ({w.amount(public)}) and the "
+            f"The credit records, the {w.term('双公示')} records ({w.amount(public)}) and the "
             f"blacklist records ({w.amount(blacklist)}) are counts of data reported: they show how much was "
             "collected, not whether businesses kept their obligations better."),
          w.pick(
@@ -235,7 +243,8 @@ def _mediation(w: Words) -> Message:
     higher = rate["value"] > standard.value
     if holds:
         heading = w.pick(f"人民调解：受理矛盾纠纷{w.amount(accepted)}，调解成功率{rate['mention']}与其数字相符",
-                         f"Mediation: {w.amount(accepted, ('dispute', 'disputes'))} accepted, a success rate "
+                         f"{w.term('人民调解', capital=True)}: {w.amount(accepted, ('dispute', 'disputes'))} "
+                         "accepted, a success rate "
                          f"of {rate['mention']} that its counts bear out")
         sentences = [w.pick(
             f"报告称调解成功{w.amount(mediated)}，按{standard.name_zh}计算为{w.pct(standard.value, places + 1)}，"
@@ -246,7 +255,8 @@ def _mediation(w: Words) -> Message:
     else:
         heading = w.pick(
             f"人民调解：受理矛盾纠纷{w.amount(accepted)}，报告所述成功率{'高' if higher else '低'}于按其自身数字计算的结果",
-            f"Mediation: {w.amount(accepted, ('dispute', 'disputes'))} accepted; the stated success rate is "
+            f"{w.term('人民调解', capital=True)}: {w.amount(accepted, ('dispute', 'disputes'))} accepted; "
+            "the stated success rate is "
             f"{'above' if higher else 'below'} what its own counts give")
         sentences = [
             w.pick(f"报告称调解成功{w.amount(mediated)}、成功率{rate['mention']}；按{standard.name_zh}计算为"
@@ -332,23 +342,25 @@ def not_shown(lang: Lang) -> list[str]:
         example = floors.iloc[0]
         out.append(w.pick(
             f"{len(floors)}项数字带有“余”“多”“以上”等字样（如{example['mention']}），只表示不少于该数，实际数不详。",
-            f"{len(floors)} figures are stated as floors, with 余, 多 or 以上 (such as "
-            f"{labels.amount(example, 'en')}, written {example['mention']}): they mean 'more than' or 'at least' "
-            "that number, and the exact number is not known."))
+            f"{len(floors)} figures are floors, written with {w.term('余')} or {w.term('以上')} and their "
+            f"variants, such as {labels.amount(example, 'en')} ({example['mention']}): the exact number is "
+            "not known."))
     visits = figures[figures["unit"] == "人次"]
     if len(visits):
+        occasions = english("人次")
         examples = w.join([f"{r['indicator_zh']}{w.amount(r['figure_id'])}" if w.zh
-                           else f"'{r['indicator_en']}', {w.amount(r['figure_id'])}" for _, r in visits.iterrows()])
+                           else f"'{r['indicator_en']}', {w.amount(r['figure_id'], (occasions, occasions))}"
+                           for _, r in visits.iterrows()])
         out.append(w.pick(
             f"以“人次”计的数字（{examples}）计的是到访或参与的次数，同一人可能多次计入，不是人数。",
-            f"Figures counted in 人次 (person-times) count visits or attendances, not people: one person may "
-            f"be counted several times ({examples})."))
+            f"Figures counted in {w.term('人次')} count occasions, not people: one person is counted each "
+            f"time they come ({examples})."))
     posts = figures[figures["indicator_zh"].str.contains("编制")]
     for _, post in posts.iterrows():
         out.append(w.pick(
             f"“编制”指核定的编制数，不等于实有人数：{post['indicator_zh']}{post['mention']}，是编制数而非人数。",
-            f"编制 are authorised posts, not people: '{post['indicator_en']}' ({post['mention']}) counts "
-            "posts, whether or not anyone fills them."))
+            f"{w.term('编制', capital=True)} are authorised posts, not people: '{post['indicator_en']}' "
+            f"({post['mention']}) counts posts, whether or not anyone fills them."))
     reports = load_table("reports")
     district = reports["district_zh"].iloc[0]
     years = sorted(reports.loc[reports["district_zh"] == district, "year"])
@@ -455,7 +467,8 @@ def _caveat(f: Finding, w: Words) -> str:
         return w.pick(
             f"“双随机、一公开”检查任务（{w.amount(tasks)}）少于检查计划（{w.amount(plans)}），"
             f"检查结果（{w.amount(results)}）又多于检查任务，报告未说明计数口径。",
-            f"Random inspections: fewer tasks ({w.amount(tasks, ('task', 'tasks'))}) than plans "
+            f"{w.term('双随机、一公开', capital=True)}: fewer tasks ({w.amount(tasks, ('task', 'tasks'))}) "
+            "than plans "
             f"({w.amount(plans, ('plan', 'plans'))}), and more results ({w.amount(results, ('result', 'results'))}) "
             "than tasks; the report does not say how each is counted.")
     return f.message_zh if w.zh else f.message_en
