@@ -23,9 +23,10 @@ CHECKS = ("part_whole", "rate", "plausibility", "damaged_text")
 # share of itself, is material: enough to change a comparison or a headline.
 MATERIAL_POINTS = 1.0
 MATERIAL_SHARE = 0.01
-# 个 is the general measure word: it takes the meaning of the noun it counts (25个 mediators
-# are 25 people), so a part counted in 个 is like with like with its total.
-GENERAL_MEASURE_WORD = "个"
+# General measure words take the meaning of the noun they count (25个 mediators are 25
+# people; 187项 tasks are tasks): a part counted with one is like with like with its total,
+# and in English the noun, not "units" or "items", says what is counted.
+GENERAL_MEASURE_WORDS = frozenset({"个", "项"})
 
 
 @dataclass
@@ -115,14 +116,16 @@ def _parts_finding(parent, group, ids, name, details) -> Finding:
     agree = parts_agree(parent, group)
     units = sorted(set(group["unit"]) | {parent["unit"]})
     details["units"] = units
-    kinds = sorted(set(group.loc[group["unit"] != GENERAL_MEASURE_WORD, "unit_en"])
-                   | ({parent["unit_en"]} if parent["unit"] != GENERAL_MEASURE_WORD else set()))
+    kinds = sorted(set(group.loc[~group["unit"].isin(GENERAL_MEASURE_WORDS), "unit_en"])
+                   | ({parent["unit_en"]} if parent["unit"] not in GENERAL_MEASURE_WORDS else set()))
     mixed = len(kinds) > 1  # 件 and 起 both count cases; 人 and 件 do not count the same thing
     unit_en = unit_zh = ""
-    if GENERAL_MEASURE_WORD in units and len(units) > 1 and not mixed:
-        unit_en = (f" Some parts are counted with {GENERAL_MEASURE_WORD}, the general measure "
-                   f"word; here it counts the same thing as the total ({kinds[0] if kinds else ''}).")
-        unit_zh = f"部分分项以“{GENERAL_MEASURE_WORD}”计，此处所计与总数相同。"
+    general = [u for u in units if u in GENERAL_MEASURE_WORDS]
+    if general and len(units) > 1 and not mixed:
+        unit_en = (f" Some parts are counted with {'/'.join(general)}, a general measure word that "
+                   f"takes the meaning of what it counts: here the same as the total "
+                   f"({kinds[0] if kinds else ''}).")
+        unit_zh = f"部分分项以“{'、'.join(general)}”计，此处所计与总数相同。"
     elif mixed:
         unit_en = (f" The parts are counted in different units ({', '.join(units)}: "
                    f"{', '.join(kinds)}), so the sum may add unlike things.")
