@@ -187,10 +187,16 @@ def test_an_unknown_language_is_refused():
     ("review_revoked", None, "1 case"),
 ])
 def test_a_general_measure_word_is_translated_by_what_it_counts(figure_id, like, en):
-    figure = analysis.get_figure(figure_id)
+    figure = analysis.get_figure(figure_id).drop("noun_en", errors="ignore")  # no noun of its own
     parent = analysis.get_figure(like) if like else None
     assert charts.kinds.amount(figure, "en", like=parent) == en
     assert charts.kinds.amount(figure, "zh", like=parent) == labels.amount(figure, "zh")
+
+
+def test_a_figure_that_names_its_noun_keeps_it():
+    figure = analysis.get_figure("inspection_plans").copy()
+    figure["noun_en"], figure["noun_en_singular"] = "inspection plans", "inspection plan"
+    assert charts.kinds.amount(figure, "en") == labels.amount(figure, "en")
 
 
 def test_english_charts_hold_no_chinese_but_the_section_path_and_quoted_terms():

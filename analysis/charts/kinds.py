@@ -40,10 +40,13 @@ VALUE_ROOM_IN = 1.45  # right of a rate panel: a column for the values
 
 def amount(figure: pd.Series, lang: Lang, compact: bool = True, like: pd.Series | None = None) -> str:
     """A figure's amount as labels.amount writes it, except that in English a general
-    measure word (个, 项) is translated by what it counts: the unit of `like` (the total a
-    part belongs to) when that is a noun, or else nothing, the label beside it naming what
-    is counted, where "units" or "items" would say nothing."""
-    if check_lang(lang) == "en" and figure["unit"] in GENERAL_MEASURE_WORDS:
+    measure word (个, 项) of a figure that names no noun of its own (noun_en) is translated
+    by what it counts: the unit of `like` (the total a part belongs to) when that is a
+    noun, or else nothing, the label beside it naming what is counted, where "units" or
+    "items" would say nothing."""
+    noun = figure.get("noun_en")
+    if check_lang(lang) == "en" and figure["unit"] in GENERAL_MEASURE_WORDS \
+            and not (isinstance(noun, str) and noun):
         figure = figure.copy()
         if like is not None and like["unit"] not in GENERAL_MEASURE_WORDS:
             figure["unit_en"], figure["unit_en_singular"] = like["unit_en"], like["unit_en_singular"]
