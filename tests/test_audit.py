@@ -338,6 +338,14 @@ def test_audit_of_the_report_matches_the_reviewed_list():
     assert actual == expected
 
 
+def test_messages_follow_the_glossary():
+    """A Chinese term in parentheses in an English message has the glossary's English."""
+    from analysis.tables.glossary import term_problems
+
+    problems = {f.finding_id: term_problems(f.message_en) for f in audit()}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
 def test_every_expected_finding_is_explained_in_the_audit_notebook():
     paths = sorted(NOTEBOOKS.glob("*audit*.ipynb"))
     assert len(paths) == 1, "exactly one audit notebook"

@@ -343,6 +343,9 @@ def test_a_term_of_the_field_is_never_split(monkeypatch):
 
 def test_the_protected_terms_come_from_the_data():
     terms = wrap.protected_terms()
+    glossary = analysis.load_table("glossary")
+    assert {t for t in glossary["term_zh"] if len(t) > 1} <= set(terms)  # one character cannot split
+    assert "行政纠错率" in terms
     assert "双随机、一公开" in terms          # a quoted name in a topic
     assert "调解成功率" in terms              # a short indicator name
     assert set(analysis.load_table("topics")["topic_zh"]) <= set(terms)
@@ -489,3 +492,14 @@ def test_no_chart_whose_every_bar_says_the_same_thing():
             if len(widths) > 1:
                 assert len(set(widths)) > 1, spec.chart_id
         plt.close(fig)
+
+
+def test_english_chart_words_follow_the_glossary():
+    """A Chinese term in parentheses in a title, subtitle or note has the glossary's English."""
+    from analysis.tables.glossary import term_problems
+
+    for spec in CATALOGUE:
+        info = spec.build("en").chart_info
+        for text in (info.title, info.subtitle, info.note):
+            assert term_problems(text) == [], (spec.chart_id, text)
+        plt.close("all")

@@ -78,7 +78,7 @@ def part_whole(figures: pd.DataFrame) -> list[Finding]:
             expected = float(parent["value"])
             details = {"parent": parent_id, "relation": relation, "expected": expected,
                        "actual": total, "parts": group["figure_id"].tolist()}
-            name = f"{parent['indicator_en']} ({parent['indicator_zh']})"
+            name = parent["indicator_en"]
             if relation == "part":
                 found.append(_parts_finding(parent, group, ids, name, details))
             elif relation == "subset":
@@ -212,10 +212,10 @@ READINGS: dict[str, list[Reading]] = {
     "review_correction_rate": [
         Reading("direct_concluded", "direct corrections / cases concluded", "直接纠错数÷办结数",
                 REVIEW_DIRECT, REVIEW_CONCLUDED, standard=True,
-                why_en="The national usage (Ministry of Justice): decisions that revoke (撤销), "
-                       "alter (变更), confirm unlawful (确认违法) or order performance (责令履行, "
-                       "责令重新作出 included), over cases concluded (办结), terminated cases "
-                       "included.",
+                why_en="The national usage (Ministry of Justice): the decisions revoked (撤销), "
+                       "altered (变更), confirmed unlawful (确认违法) or ordered to perform (责令履行), "
+                       "ordered to act anew (责令重新作出) included, over the cases concluded, "
+                       "terminated cases included.",
                 why_zh="全国通行口径：撤销、变更、确认违法、责令履行（含责令重新作出）决定数"
                        "÷办结案件数，终止案件计入办结。"),
         Reading("direct_accepted", "direct corrections / cases accepted", "直接纠错数÷受理数",
@@ -420,7 +420,7 @@ def _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, po
     """Every plausible explanation of a stated rate, in English and Chinese."""
     name_en, name_zh = rate["indicator_en"], rate["indicator_zh"]
     standard = [r for r in readings if r.standard and r.values]
-    en = [f"{name_en} ({name_zh}): stated {rate['mention']}; the report does not say what it counts."]
+    en = [f"{name_en}: stated {rate['mention']}; the report does not say what it counts."]
     zh = [f"{name_zh}：报告为{rate['mention']}，未说明统计口径。"]
     for r in standard:
         num, den = _n(r.numerator_value), _n(r.denominator_value)
@@ -528,13 +528,13 @@ def _whole_number_finding(rate: pd.Series, den: pd.Series) -> Finding:
     nearest_zh = "，".join(f"{k}÷{n}＝{pct:.2f}%" for k, pct in candidates.items())
     bases = nearest_bases(stated, places, n)
     if whole:
-        en = (f"{rate['indicator_en']} ({rate['indicator_zh']}): stated {rate['mention']} of "
+        en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
               f"{_n(n)} {den['unit_en']}; {whole[0]}/{n} gives it.")
         zh = f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}，即{whole[0]}÷{n}。"
     else:
         other_en = " or ".join(f"{k} of {m}" for k, m in bases)
         other_zh = "或".join(f"{m}件中的{k}件" for k, m in bases)
-        en = (f"{rate['indicator_en']} ({rate['indicator_zh']}): stated {rate['mention']} of "
+        en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
               f"{_n(n)} {den['unit_en']} implies {implied:.2f}; no whole number gives it "
               f"({nearest}). It may be over another base (matters carried over from earlier "
               f"years, say: {rate['mention']} is {other_en}), a slip in its digits, or a rate "
@@ -581,8 +581,8 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
         found.append(Finding(
             "petitioners-per-session", "plausibility", materiality(meaning_in_doubt=True),
             "implausible", ["petitioners_received", "leader_reception_sessions"],
-            f"Since the start of the year (今年以来), the report gives {_n(sessions)} reception "
-            f"sessions in which district leaders took part (参与) and {_n(visits)} visits (人次) "
+            f"Since the start of the year, the report gives {_n(sessions)} reception sessions in "
+            f"which district leaders took part and {_n(visits)} visits or attendances (人次) "
             "received and counselled on site. Read as visits at those sessions, that is "
             f"{per:,.0f} per session, implausible for a reception session. Other readings: the count "
             "covers every visit received on site by the petition system since the start of the year, "
@@ -673,7 +673,7 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
             found.append(Finding(
                 "featured-services-counts", "plausibility", materiality(caveat=True), "unexplained",
                 ["no_visit_services", "local_services_online"],
-                f"Section 1 counts {_n(a)} high-frequency featured (特色) services approved without a "
+                f"Section 1 counts {_n(a)} high-frequency featured services approved without a "
                 f"visit through the app; section 2 counts {_n(b)} local featured services put "
                 "online. They may be different sets (services online need not be approvable "
                 "without a visit), counts at different dates, or one may be misprinted; the report "

@@ -137,7 +137,7 @@ def _mediation_rate(lang: Lang) -> Figure:
 def _audited_rates(lang: Lang) -> Figure:
     short = {"review_correction_rate": _t("复议纠错率", "Review correction"),
              "mediation_success_rate": _t("调解成功率", "Mediation success"),
-             "leader_cases_resolution_rate": _t("包案化解率", "Petition resolution")}
+             "leader_cases_resolution_rate": _t("包案化解率", "Resolution of leaders' cases")}
     rows = []
     for rate_id in ("review_correction_rate", "mediation_success_rate"):
         rate = get_figure(rate_id)
@@ -160,8 +160,8 @@ def _audited_rates(lang: Lang) -> Figure:
         note=_t("虚线为报告所述比率；带圈的点可得该比率；灰点为不合常理的口径；包案化解率只给出分母，"
                 "故列出最接近的两个整数。",
                 "Dashed line: the stated rate; ringed: a reading that gives it; grey: an implausible "
-                "reading. Petition resolution gives only its base, so the two nearest whole numbers "
-                "are shown.")[lang])
+                "reading. The resolution rate of leaders' cases comes with its base only, so the two "
+                "nearest whole numbers are shown.")[lang])
 
 
 def _commitment_coverage(lang: Lang) -> Figure:
@@ -197,7 +197,7 @@ def _random_inspections(lang: Lang) -> Figure:
         ["random_inspection_units", "random_inspection_items", "joint_inspections",
          "inspection_plans", "inspection_tasks", "inspection_results"], lang=lang,
         title=_t("“双随机、一公开”监管：报告所列数字",
-                 "Random inspections (\"double random, one public\"): the report's counts")[lang],
+                 "Double-random inspections: the report's counts")[lang],
         subtitle=_t("随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果向社会公开",
                     "Both the entities inspected and the inspectors are drawn at random, and the "
                     "results are made public")[lang],
@@ -206,7 +206,7 @@ def _random_inspections(lang: Lang) -> Figure:
                 "Plans, tasks and results count different things, not stages that narrow: a task can "
                 "cover several inspected entities, each with its own result. Inspection items are "
                 "counted since the lists were synchronised with Internet+ supervision; plans, tasks "
-                "and results are for the year (全年).")[lang])
+                "and results are for the year.")[lang])
 
 
 CATALOGUE: list[ChartSpec] = [
@@ -262,8 +262,7 @@ CATALOGUE: list[ChartSpec] = [
         ["supervision_actions", "supervision_updates", "supervision_exposures"], lang=lang,
         title=_t("“互联网+监管”系统中的记录", "Records in the Internet+ supervision system")[lang],
         note=_t("监管动态信息和曝光信息为累计报送数，报告未说明自何时起算。",
-                "Updates and exposures are cumulative (累计), from a start the report does not "
-                "give.")[lang])),
+                "Updates and exposures are cumulative, from a start the report does not give.")[lang])),
     ChartSpec("volunteer_activity", lambda lang: kinds.big_numbers(
         ["volunteer_consultations", "volunteer_materials_shared", "volunteer_lectures",
          "volunteer_onsite_consultations", "volunteer_handbooks", "volunteer_disputes"], lang=lang,
@@ -271,7 +270,7 @@ CATALOGUE: list[ChartSpec] = [
                  "and villages, {year}")[lang],
         note=_t("各数在报告中均带“余”字，即多于所示之数；纠纷为志愿者“参与”调处的件数。",
                 "Every count is given with 余 (more than); the disputes are those the volunteers "
-                "took part in (参与) mediating.")[lang])),
+                "took part in mediating.")[lang])),
     ChartSpec("highlight_services", lambda lang: kinds.big_numbers(
         ["one_chain_services", "local_services_online", "e_licence_types", "full_online_approvals",
          "business_startup_days", "food_licence_days"], lang=lang,

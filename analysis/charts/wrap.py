@@ -3,8 +3,8 @@
 Chinese words are found by jieba (its Rust port, through the `rjieba` binding: the
 dictionary loads in about 0.1 s, against about 0.5 s for the Python jieba). It is loaded
 only when a Chinese text is too long for its line, so English charts never pay for it.
-Terms of the field are never split: the glossary's terms (data/glossary.csv, once the
-package has it), the topic names, quoted names (“双随机、一公开”) and short indicator names
+Terms of the field are never split: the glossary's terms and their aliases
+(data/glossary.csv), the topic names, quoted names (“双随机、一公开”) and short indicator names
 are matched first and kept whole; jieba segments only the text between them.
 
 Widths are in em: a Chinese character is one, a Latin letter or digit about half.
@@ -51,9 +51,12 @@ def protected_terms() -> tuple[str, ...]:
     """The terms never split, longest first."""
     terms: set[str] = set()
     try:
-        terms |= set(load_table("glossary")["term_zh"].dropna())
-    except KeyError:  # the glossary is not in this data package (yet)
-        pass
+        glossary = load_table("glossary")
+    except KeyError:  # a data package without a glossary
+        glossary = None
+    if glossary is not None:
+        terms |= set(glossary["term_zh"].dropna())
+        terms |= {a for aliases in glossary["aliases_zh"].dropna() for a in aliases.split("|")}
     topics = load_table("topics")["topic_zh"]
     indicators = load_table("figures")["indicator_zh"]
     terms |= set(topics)
