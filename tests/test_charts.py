@@ -16,7 +16,6 @@ import pytest  # noqa: E402
 import analysis  # noqa: E402
 from analysis import charts  # noqa: E402
 from analysis.charts import catalogue, colours, frame, style, wrap  # noqa: E402
-from analysis.__main__ import main  # noqa: E402
 from analysis.charts.catalogue import CATALOGUE  # noqa: E402
 from analysis.language import labels  # noqa: E402
 

@@ -32,7 +32,13 @@ style.use()  # the Chinese font is registered and the house style set as soon as
 
 TITLE_PT, SUBTITLE_PT, SOURCE_PT = 12, 9, 7
 LINE = 1.3  # line height, in font sizes
-TOP_IN, GAP_IN, MARGIN_IN, BOTTOM_IN = 0.12, 0.12, 0.17, 0.06
+# Inches of the frame: above the title, between title and subtitle, between the head and
+# the plot; below the source line, between source and note, between the plot and the foot.
+TOP_IN, SUBTITLE_GAP_IN, HEAD_MARGIN_IN = 0.12, 0.08, 0.17
+BOTTOM_IN, NOTE_GAP_IN, FOOT_MARGIN_IN = 0.06, 0.06, 0.05
+# A kind asks for a figure height that includes a frame of one line each of title,
+# subtitle, note and source; the frame then sizes itself to its text.
+REQUESTED_FRAME_IN = 1.2
 TEXT_WIDTH_IN = style.WIDTH_IN - 0.35  # frame text starts at 0.01 of the width; a margin at the right
 LABEL_WIDTH = {"zh": 15, "en": 19}  # em per line of an axis label
 
@@ -138,26 +144,26 @@ def finish(fig: Figure, *, title: str, subtitle: str = "", figures: list[pd.Seri
              "note": _lines(labels.phrase("note", lang) + full_note if full_note else "", SOURCE_PT,
                             even=False),
              "source": _lines(source, SOURCE_PT, even=False)}
-    head = TOP_IN + _height(texts["title"], TITLE_PT) + MARGIN_IN
+    head = TOP_IN + _height(texts["title"], TITLE_PT) + HEAD_MARGIN_IN
     if subtitle:
-        head += GAP_IN - 0.04 + _height(texts["subtitle"], SUBTITLE_PT)
-    foot = BOTTOM_IN + _height(texts["source"], SOURCE_PT) + MARGIN_IN - 0.12
+        head += SUBTITLE_GAP_IN + _height(texts["subtitle"], SUBTITLE_PT)
+    foot = BOTTOM_IN + _height(texts["source"], SOURCE_PT) + FOOT_MARGIN_IN
     if full_note:
-        foot += 0.06 + _height(texts["note"], SOURCE_PT)
-    plot = fig.get_figheight() - 0.78 - 0.42  # what the chart asked for, less a standard frame
-    height = max(plot, 0.9) + head + foot
+        foot += NOTE_GAP_IN + _height(texts["note"], SOURCE_PT)
+    plot = max(fig.get_figheight() - REQUESTED_FRAME_IN, 0.9)
+    height = plot + head + foot
     fig.set_figheight(height)
     fit_axes(fig, bottom_frame=foot / height, top_frame=1 - head / height)
     fig.text(0.01, 1 - TOP_IN / height, texts["title"], fontsize=TITLE_PT, ha="left", va="top",
              linespacing=LINE)
     if subtitle:
-        top = TOP_IN + _height(texts["title"], TITLE_PT) + GAP_IN - 0.04
+        top = TOP_IN + _height(texts["title"], TITLE_PT) + SUBTITLE_GAP_IN
         fig.text(0.01, 1 - top / height, texts["subtitle"], fontsize=SUBTITLE_PT,
                  color=style.GREY, ha="left", va="top", linespacing=LINE)
     fig.text(0.01, BOTTOM_IN / height, texts["source"], fontsize=SOURCE_PT, color=style.GREY,
              ha="left", va="bottom", linespacing=LINE)
     if full_note:
-        bottom = BOTTOM_IN + _height(texts["source"], SOURCE_PT) + 0.06
+        bottom = BOTTOM_IN + _height(texts["source"], SOURCE_PT) + NOTE_GAP_IN
         fig.text(0.01, bottom / height, texts["note"], fontsize=SOURCE_PT, color=style.GREY,
                  ha="left", va="bottom", linespacing=LINE)
     fig.chart_info = ChartInfo(title, subtitle, source, full_note, alt_text or title, lang,

@@ -22,7 +22,7 @@ from ..audit.checks import GENERAL_MEASURE_WORDS, agrees, decimals
 from ..language import labels
 from ..language.labels import Lang, check_lang
 from ..tables.figures import get_figure, load_figures, shared_breakdown
-from . import colours, style
+from . import colours
 from .frame import describe, figure_rows, finish, label_width, new_chart, wrap_label
 from .wrap import em_width
 
