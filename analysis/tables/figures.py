@@ -17,7 +17,7 @@ from .package import load_package
 FIGURE_COLUMNS = [
     "report_id", "figure_id", "chapter", "section", "theme", "topic", "topic_zh", "topic_en",
     "indicator_zh", "indicator_en", "value", "value_high", "unit", "unit_en", "unit_en_singular",
-    "measure", "qualifier", "parent_id", "relation", "mention", "quote", "note",
+    "measure", "qualifier", "direction", "parent_id", "relation", "mention", "quote", "note",
 ]
 
 
@@ -143,7 +143,7 @@ def non_figures(report: str | None = None) -> pd.DataFrame:
     which the sections table accounts for (each heading is quoted with its marker)."""
     listed = load_table("non_figures", report)
     sections = load_table("sections", report)
-    markers = sections[sections["heading"].str.match(r"\d")].copy()  # the markers written in digits
+    markers = sections[sections["heading"].str.match(r"[(（]?[0-9０-９]")].copy()  # markers in digits
     outline = pd.DataFrame({
         "report_id": markers["report_id"],
         "item_id": "outline-" + markers["section"],
