@@ -11,6 +11,7 @@ the width is broken into lines (`wrap`), and the figure grows to hold them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,6 @@ from ..audit.checks import damage_in
 from ..language import labels
 from ..language.labels import Lang, check_lang
 from ..language.numbers import chinese_to_int
-from ..language.outline import OUTLINE_MARKER
 from ..tables.figures import get_figure, load_table
 from . import style
 from .wrap import wrap
@@ -193,13 +193,24 @@ def damage_notes(figures: list[pd.Series], lang: Lang) -> list[str]:
     return notes
 
 
+CHAPTER = re.compile(r"[一二三四五六七八九十]+、")
+
+
 def section_name(section: str, lang: Lang) -> str:
-    """一、(一)2.2) as 第一部分(一)2.2) in Chinese and 1.1.2.2 in English."""
-    markers = OUTLINE_MARKER.findall(section)
+    """一、(一)2.2) as 第一部分(一)2.2) in Chinese and 1.1.2.2 in English; the opening, before
+    the first heading, as 导语 / opening."""
+    chapter = CHAPTER.match(section)
+    if not chapter:
+        return section if lang == "zh" else "opening"
     if lang == "zh":
-        return f"第{markers[0].rstrip('、')}部分" + "".join(markers[1:])
-    numbers = [m.strip("()、.)") for m in markers]
-    return ".".join(str(chinese_to_int(n)) if not n.isdigit() else n for n in numbers)
+        return f"第{chapter.group(0).rstrip('、')}部分{section[chapter.end():]}"
+    numbers = re.findall(r"[一二三四五六七八九十]+|\d+", section)
+    return ".".join(n if n.isdigit() else str(chinese_to_int(n)) for n in numbers)
+
+
+def _chapter(section: str) -> str:
+    chapter = CHAPTER.match(section)
+    return chapter.group(0) if chapter else section
 
 
 def _join(items: list[str], lang: Lang) -> str:
@@ -217,10 +228,12 @@ def source_line(figures: list[pd.Series], lang: Lang, references: list[pd.Series
     report_ids = list(dict.fromkeys(f["report_id"] for f in figures))
     sections = list(dict.fromkeys(f["section"] for f in figures))
     if len(sections) > 2:  # many sections: name the chapters they belong to
-        chapters = sorted({OUTLINE_MARKER.match(s).group(0) for s in sections},
-                          key=lambda c: chinese_to_int(c.rstrip("、")))
+        chapters = sorted({_chapter(s) for s in sections},
+                          key=lambda c: chinese_to_int(c.rstrip("、")) if CHAPTER.match(c) else 0)
         if lang == "zh":
-            where = "第" + "、".join(c.rstrip("、") for c in chapters) + "部分"
+            numbered = [c.rstrip("、") for c in chapters if CHAPTER.match(c)]
+            parts = [c for c in chapters if not CHAPTER.match(c)]  # the opening, 导语
+            where = "、".join(parts + (["第" + "、".join(numbered) + "部分"] if numbered else []))
         else:
             names = [section_name(c, lang) for c in chapters]
             where = SECTION_WORDS[lang]["one" if len(names) == 1 else "many"].format(_join(names, lang))
