@@ -93,7 +93,7 @@ def test_the_audit_runs_for_the_new_report(package):
     rates_over_100 = [i for i, v in figures.items() if v > 100 and
                       next(r for r in curated["figures"] if r["figure_id"] == i)["unit"] == "%"]
     assert rates_over_100 == ["head_appearance_rate"]
-    assert found["over-100-head_appearance_rate"]["severity"] == "error"
+    assert found["over-100-head_appearance_rate"]["severity"] == "material"
     damaged = [r for r in curated["non_figures"] if r["damaged"] == "true"]
     assert [f for f in found.values() if f["check"] == "damaged_text"] and len(damaged) == sum(
         f["check"] == "damaged_text" for f in found.values())
@@ -123,7 +123,7 @@ def test_the_report_card_runs_for_the_new_report(package):
     assert f"{len(curated['figures'])} figures; the text writes" in shown
     opening = [r for r in curated["figures"] if r["section"] == "导语"]
     assert f"导语 Opening: {len(opening)} figures" in shown
-    assert "[error]" in shown and "104%" in shown
+    assert "[material]" in shown and "104%" in shown
     damaged = sum(r["damaged"] == "true" for r in curated["non_figures"])
     assert f"{damaged} places where the published text was damaged" in shown
     rates = [r for r in curated["figures"] if r["unit"] == "%" and not r["direction"]]
@@ -133,7 +133,7 @@ def test_the_report_card_runs_for_the_new_report(package):
 def test_the_report_card_runs_in_chinese(package):
     data, _, curated = package
     shown = run_notebook("report-card.ipynb", data, lang="zh")  # no stderr: no glyph is missing
-    assert "[error]" in shown and "104%" in shown
+    assert "[material]" in shown and "104%" in shown
     assert f"{len(curated['figures'])} figures" in shown
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..audit.checks import RATE_DEFINITIONS, RATE_DENOMINATORS, SEVERITIES, audit
+from ..audit.checks import RATE_DENOMINATORS, READINGS, SEVERITIES, audit
 from ..language.labels import Lang, check_lang
 from ..language.outline import OUTLINE_MARKER
 from ..tables.coverage import check_coverage
@@ -21,7 +21,7 @@ NAMES = {
     "sections": ("节数", "Sections"), "figures": ("数据项", "Figures"), "count": ("计数", "Counts"),
     "percent": ("比率", "Rates"), "money": ("金额", "Money"), "duration": ("时长", "Durations"),
     "changes": ("变化", "Changes"), "task": ("纲要任务", "Outline task"), "check": ("检查", "Check"),
-    "error": ("错误", "Errors"), "warning": ("警示", "Warnings"), "note": ("说明", "Notes"),
+    "material": ("重大", "Material"), "minor": ("一般", "Minor"), "note": ("说明", "Notes"),
     "severity": ("严重程度", "Severity"), "message": ("说明", "Finding"), "mention": ("原文", "As written"),
     "reading": ("应为", "Most likely"), "why": ("依据", "Why"), "kind": ("类型", "Kind"),
     "indicator": ("指标", "Indicator"), "stated": ("报告所述", "Stated"),
@@ -148,7 +148,7 @@ def unchecked_rates(report_id: str) -> pd.DataFrame:
     """The report's stated rates that the audit cannot recompute: the package defines no
     numerator and denominator for them (rate definitions are written per figure id)."""
     figures = load_figures(report_id)
-    known = set(RATE_DEFINITIONS) | set(RATE_DENOMINATORS)
+    known = set(READINGS) | set(RATE_DENOMINATORS)
     rates = figures[(figures["unit"] == "%") & figures["direction"].isna() & ~figures["figure_id"].isin(known)]
     return pd.DataFrame({"figure_id": rates["figure_id"], "indicator": rates["indicator_zh"],
                          "stated": rates["mention"]})

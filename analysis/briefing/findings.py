@@ -15,13 +15,14 @@ import pandas as pd
 from ..audit.checks import SEVERITIES, Finding, audit
 from ..language.labels import Lang, check_lang
 
-# What each severity means to a reader who is not an auditor.
+# What each severity means to a reader who is not an auditor: material findings change a
+# number a reader would quote, minor ones change no comparison.
 SEVERITY_WORDS = {
-    "error": {"zh": "数字不一致", "en": "Figures disagree"},
-    "warning": {"zh": "需要核实", "en": "Needs checking"},
+    "material": {"zh": "引用前须核实", "en": "Check before quoting"},
+    "minor": {"zh": "影响较小", "en": "Minor"},
     "note": {"zh": "供参考", "en": "For information"},
 }
-SEVERITY_COLOURS = {"error": "#D55E00", "warning": "#E69F00", "note": "#56B4E9"}  # Okabe-Ito
+SEVERITY_COLOURS = {"material": "#D55E00", "minor": "#E69F00", "note": "#56B4E9"}  # Okabe-Ito
 NONE_FOUND = {"zh": "这些数字没有审核发现。", "en": "No audit findings for these figures."}
 
 

@@ -13,12 +13,12 @@ from typing import Callable
 
 import pandas as pd
 
-from ..audit.checks import Finding, agrees, decimals, recompute_rate
+from ..audit.checks import SEVERITIES, Finding, agrees, decimals, recompute_rate
 from ..language import labels
 from ..language.labels import Lang, check_lang
 from ..tables.figures import breakdown, commitment_table, get_figure, load_figures, load_table, non_figures
 from ..tables.glossary import english, lookup
-from .findings import findings
+from .findings import SEVERITY_WORDS, findings
 
 
 @dataclass(frozen=True)
@@ -100,30 +100,25 @@ def _review(w: Words) -> Message:
     rate_id = "review_correction_rate"
     rate = get_figure(rate_id)
     places = decimals(rate["value"], rate["mention"])
-    results = recompute_rate(rate_id)
-    standard = next(d for d in results if d.standard)
+    standard = next(r for r in recompute_rate(rate_id) if r.standard)
     n_accepted = w.value(accepted)
-    corrections = sum(w.value(i) for i in standard.numerator)
+    corrections = standard.numerator_value  # the direct corrections the report lists
     needed = [k for k in range(int(n_accepted) + 1) if agrees(100 * k / n_accepted, rate["value"], places)]
     sentences = [w.pick(
-        f"报告称行政纠错率为{rate['mention']}，未说明计算口径；按通行口径（{standard.name_zh}）重算为"
+        f"报告称行政纠错率为{rate['mention']}，未说明计算口径；按通行口径（{standard.name_zh}）计算为"
         f"{w.pct(standard.value)}。",
         f"The report gives a {english('纠错率')} of {rate['mention']} without saying how it was computed; "
         f"the national definition ({standard.name_en}) gives {w.pct(standard.value)}.")]
     if needed and needed[0] > corrections:
         extra = needed[0] - corrections
-        counted = [get_figure(i) for i in standard.numerator]
         sentences.append(w.pick(
-            f"若以受理的{w.amount(accepted)}为分母，纠错须有{needed[0]}件才得"
-            f"{rate['mention']}，比{'、'.join(c['indicator_zh'] for c in counted)}之和多"
-            f"{extra:.0f}件；"
-            f"多出的可能是驳回的{w.amount('review_rejected')}，也可能是终止的{w.amount('review_terminated')}"
-            "中行政机关自行纠正的情形（间接纠错），报告未作说明。",
+            f"若以受理的{w.amount(accepted)}为分母，须有{needed[0]}件纠错才得{rate['mention']}，比直接纠错多"
+            f"{extra:.0f}件；多出的可能是终止的{w.amount('review_terminated')}中行政机关自行纠正后申请人撤回的"
+            "案件（间接纠错），也可能是某一件数有误，报告未作说明。",
             f"Over the {w.amount(accepted)} accepted, {rate['mention']} needs {labels.number(needed[0], 'en')} "
-            f"corrections, {labels.number(extra, 'en')} more than the decisions "
-            f"{w.join([repr(labels.part_label(c, 'en')) for c in counted])} together: "
-            f"the extra may be the rejected application ({w.amount('review_rejected')}) or a terminated case "
-            f"in which the agency corrected itself, an {w.term('间接纠错')}; the report does not say."))
+            f"corrections, {labels.number(extra, 'en')} more than the direct corrections: the extra may be "
+            f"one of the {w.amount('review_terminated')} terminated after the agency corrected its act, an "
+            f"{w.term('间接纠错')}, or a slip in one of the counts; the report does not say."))
     return Message(
         "review", "review_outcomes",
         w.pick(f"行政复议：受理案件{w.amount(accepted)}，纠错率口径未说明",
@@ -179,7 +174,7 @@ def _inspections(w: Words) -> Message:
         "A task may cover several inspected businesses and so yield several results, and some plans may not "
         "have produced a task yet, so these counts do not show how widely inspection reached."))
     return Message(
-        "inspections", "inspection_funnel",
+        "inspections", "random_inspections",
         w.pick(f"“双随机、一公开”：全年制定检查计划{w.amount(plans)}，录入检查结果{w.amount(results)}",
                f"{w.term('双随机、一公开', capital=True)}: {w.amount(plans, plans_noun)} and "
                f"{w.amount(results, results_noun)} in the year"),
@@ -376,15 +371,12 @@ def not_shown(lang: Lang) -> list[str]:
 
 
 def caveats(lang: Lang) -> list[str]:
-    """The audit's errors and warnings as plain sentences, then its summary and the damaged text."""
+    """The audit's findings that matter to a quoted number, as plain sentences, then the
+    damaged text and a count of everything the audit found."""
     w = Words(lang)
-    out = []
-    for f in findings(severities=("error", "warning")):
-        if f.check == "damaged_text":
-            continue
-        out.append(_caveat(f, w))
+    out = [_caveat(f, w) for f in findings(severities=tuple(s for s in SEVERITIES if s != "note"))
+           if f.check != "damaged_text"]
     everything = findings()
-    counts = {s: sum(f.severity == s for f in everything) for s in ("error", "warning", "note")}
     damaged = [f for f in everything if f.check == "damaged_text"]
     if damaged:
         examples = _damaged_examples(w)
@@ -393,13 +385,16 @@ def caveats(lang: Lang) -> list[str]:
             "原文未作改动。",
             f"The published text lost characters or has slips in {len(damaged)} places (for example "
             f"{w.join(examples)}); the package records the likely reading beside the unchanged text."))
+    counts = [(s, sum(f.severity == s for f in everything)) for s in SEVERITIES]
     out.append(w.pick(
-        f"审核共有{len(everything)}条发现：数字不一致{counts['error']}条，需要核实{counts['warning']}条，"
-        f"供参考{counts['note']}条，详见完整分析。",
-        f"The audit has {len(everything)} findings: {counts['error']} where figures disagree, "
-        f"{counts['warning']} that need checking and {counts['note']} for information; the full analysis "
-        "gives them all."))
+        f"审核共有{len(everything)}条发现，其中" + "，".join(f"{SEVERITY_WORDS[s]['zh']}{n}条" for s, n in counts)
+        + "，详见完整分析。",
+        f"The audit has {len(everything)} findings: "
+        + w.join([f"{n} {COUNTED_EN.get(s, s)}" for s, n in counts]) + "; the full analysis gives them all."))
     return out
+
+
+COUNTED_EN = {"material": "to check before quoting", "minor": "minor", "note": "for information"}
 
 
 def _damaged_examples(w: Words) -> list[str]:
@@ -425,23 +420,31 @@ def _caveat(f: Finding, w: Words) -> str:
             f"The parts of '{parent['indicator_en']}' add up to the stated {labels.amount(parent, 'en')}, but "
             f"{names} is counted in {odd[0]['unit']} rather than {parent['unit']} ({labels.unit(parent, 'en')}), "
             f"so whether the total counts only {labels.unit(parent, 'en')} is not certain.")
-    if f.check == "rate" and f.verdict in ("reproduced_nonstandard", "not_reproducible") and "recomputed" in d:
+    if f.check == "rate" and "denominator" not in d:
         rate = get_figure(f.figure_ids[0])
-        results = {r.name_en: r for r in recompute_rate(rate["figure_id"])}
-        standard = [results[n] for n in d["standard"]]
-        matching = [r for r in results.values() if not r.standard and agrees(r.value, d["stated"], d["decimals"])]
+        readings = recompute_rate(rate["figure_id"])
+        standard = next(r for r in readings if r.standard)
+        places = d["decimals"]
+        matching = [r for r in readings if not r.standard and r.plausible
+                    and any(agrees(v, d["stated"], places) for v in r.values)]
+        gap = standard.value - d["stated"]
         text = w.pick(
-            f"{rate['indicator_zh']}{rate['mention']}：按通行口径（{standard[0].name_zh}）重算为"
-            f"{w.pct(standard[0].value, d['decimals'] + 1)}",
-            f"{rate['indicator_en']} of {rate['mention']}: the standard definition ({standard[0].name_en}) gives "
-            f"{w.pct(standard[0].value, d['decimals'] + 1)}")
-        if matching:
-            return text + w.pick(
-                f"；在本数据包试算的{len(results)}种口径中，只有{matching[0].name_zh}能得到{rate['mention']}，"
-                "报告未说明采用哪种口径。",
-                f"; of the {len(results)} definitions tried, only {matching[0].name_en} gives "
-                f"{rate['mention']}, and the report does not say which it used.")
-        return text + w.pick("，按报告的精度得不到所述比率。", ", which does not round to the stated rate.")
+            f"{rate['indicator_zh']}{rate['mention']}：报告未说明口径，按通行口径（{standard.name_zh}）计算为"
+            f"{w.pct(standard.value, places + 1)}，比所述{'高' if gap > 0 else '低'}{abs(gap):.2f}个百分点",
+            f"{rate['indicator_en']} of {rate['mention']}: the report does not say how it is computed; the usual "
+            f"definition ({standard.name_en}) gives {w.pct(standard.value, places + 1)}, {abs(gap):.2f} points "
+            f"{'above' if gap > 0 else 'below'} it")
+        for r in matching:
+            partial = [get_figure(i) for i in r.partial]  # figures of which an unstated number counts
+            text += w.pick(
+                (f"；若计入{'、'.join(p['indicator_zh'] for p in partial)}案件中的部分，" if partial else "；")
+                + f"按{r.name_zh}可得{rate['mention']}",
+                f"; {r.name_en} gives {rate['mention']}"
+                + (f", counting some of the {w.join([labels.part_label(p, 'en') for p in partial])} cases"
+                   if partial else ""))
+        if f.severity == "minor":
+            text += w.pick("；相差很小，不影响比较", "; the difference changes no comparison")
+        return text + w.pick("。", ".")
     if f.check == "rate" and f.verdict == "not_reproducible" and "denominator" in d:
         rate, den = get_figure(f.figure_ids[0]), get_figure(f.figure_ids[1])
         (low, p_low), (high, p_high) = sorted((int(k), v) for k, v in d["nearest"].items())
@@ -460,7 +463,8 @@ def _caveat(f: Finding, w: Words) -> str:
             f"报告在同一句中写区领导参与接访{sessions['mention']}、现场接待疏导来访群众{visits['mention']}，"
             "两数相差悬殊；后者可能是全区各级接访的总人次，而不只是区领导接访的人次，报告未作说明。",
             f"The same sentence gives {labels.amount(sessions, 'en')} attended by district leaders and "
-            f"{labels.amount(visits, 'en')} of petitioners received in person; the second may count visits "
+            f"{w.amount(visits['figure_id'], (english('人次'),) * 2)} of petitioners received in person; the "
+            "second may count visits "
             "received anywhere in the district, not only at the leaders' sessions; the report does not say.")
     if f.finding_id == "inspection-funnel-order":
         plans, tasks, results = f.figure_ids[:3]

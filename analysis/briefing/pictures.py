@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -69,8 +70,13 @@ def _png(fig: Figure, dpi: int, tight: bool = False) -> bytes:
 
 
 def _frame_words(info: ChartInfo) -> set[str]:
+    """The frame's words, without the line breaks the frame wraps them with."""
     note = labels.phrase("note", info.lang) + info.note if info.note else ""
-    return {w for w in (info.title, info.subtitle, info.source, note) if w}
+    return {_plain(w) for w in (info.title, info.subtitle, info.source, note) if w}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 @contextmanager
@@ -80,12 +86,18 @@ def _narrowed(fig: Figure):
     size = tuple(fig.get_size_inches())
     positions = [ax.get_position() for ax in fig.axes]
     pars = {k: getattr(fig.subplotpars, k) for k in ("left", "right", "bottom", "top", "wspace", "hspace")}
-    hidden = [t for t in fig.texts if t.get_visible() and t.get_text() in _frame_words(fig.chart_info)]
+    words = _frame_words(fig.chart_info)
+    hidden = [t for t in fig.texts if t.get_visible() and _plain(t.get_text()) in words]
+    # the height the frame's words took, above and below the plot
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in hidden]
+    middle = fig.bbox.height / 2
+    head = fig.bbox.height - min((b.y0 for b in boxes if b.y0 > middle), default=fig.bbox.height)
+    foot = max((b.y1 for b in boxes if b.y1 < middle), default=0.0)
     for text in hidden:
         text.set_visible(False)
-    head = frame.HEAD_IN if fig.chart_info.subtitle else frame.HEAD_IN_NO_SUBTITLE
     try:
-        fig.set_size_inches(NARROW_WIDTH_IN, max(size[1] - head - frame.FOOT_IN, 1.0))
+        fig.set_size_inches(NARROW_WIDTH_IN, max(size[1] - (head + foot) / fig.dpi, 1.0))
         frame.fit_axes(fig)
         yield fig
     finally:

@@ -33,8 +33,8 @@ TEXT_COLUMNS = {"mention", "quote", "section", "figure_id", "report_id"}
 FINDING_COLUMNS = [
     ("finding_id", "发现编号", "Stable id of the finding."),
     ("check", "检查类别", "part_whole, rate, plausibility or damaged_text."),
-    ("severity", "严重程度", "error (the report contradicts itself), warning (implausible, or only a "
-                            "non-standard reading works) or note."),
+    ("severity", "严重程度", "material (changes a number a reader would quote), minor (changes no "
+                            "comparison) or note, as the audit grades it."),
     ("severity_zh", "严重程度（说明）", "The severity in plain Chinese."),
     ("severity_en", "严重程度（英文说明）", "The severity in plain English."),
     ("verdict", "结论", "The check's result (sums, not_reproducible, implausible …)."),
