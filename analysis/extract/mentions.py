@@ -434,12 +434,13 @@ def write(mentions: Iterator[Mention], out: TextIO, fmt: str) -> int:
 
 
 DRAFT_FIELDS = ["report_id", "figure_id", "section", "topic", "indicator_zh", "indicator_en", "value",
-                "value_high", "unit", "qualifier", "mention", "quote", "note"]
+                "value_high", "unit", "noun_en", "noun_en_singular", "qualifier", "period", "mention",
+                "quote", "note"]
 
 
 def draft_rows(path: Path, report_id: str) -> list[dict]:
     """A draft figures table in the package's schema: quotes filled in, each unique in the
-    text; topic and indicator names left for a curator."""
+    text; topic, indicator names, count nouns and period left for a curator."""
     text = Path(path).read_text(encoding=detect_encoding(Path(path)))
     rows = []
     for n, m in enumerate((m for m in extract(path, report_id) if m.kind in FIGURE_KINDS), 1):
@@ -450,7 +451,8 @@ def draft_rows(path: Path, report_id: str) -> list[dict]:
                      "topic": "", "indicator_zh": "", "indicator_en": "",
                      "value": f"{m.value:g}" if m.value is not None else "",
                      "value_high": f"{m.value_high:g}" if m.value_high is not None else "",
-                     "unit": m.unit, "qualifier": m.qualifier, "mention": m.text,
+                     "unit": m.unit, "noun_en": "", "noun_en_singular": "",
+                     "qualifier": m.qualifier, "period": "", "mention": m.text,
                      "quote": quote, "note": note})
     return rows
 

@@ -13,11 +13,13 @@ from .package import load_package
 
 
 # The figures table as users see it: the curated columns, the breakdown links and
-# the glossary labels, in reading order.
+# the glossary labels, in reading order. unit_en is the measure word's generic English;
+# noun_en, where given, is what the figure counts, and labels prefer it.
 FIGURE_COLUMNS = [
     "report_id", "figure_id", "chapter", "section", "theme", "topic", "topic_zh", "topic_en",
     "indicator_zh", "indicator_en", "value", "value_high", "unit", "unit_en", "unit_en_singular",
-    "measure", "qualifier", "parent_id", "relation", "mention", "quote", "note",
+    "noun_en", "noun_en_singular", "measure", "qualifier", "period", "parent_id", "relation",
+    "mention", "quote", "note",
 ]
 
 

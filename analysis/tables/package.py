@@ -7,6 +7,7 @@ the rules that tie rows to the raw text live here, once:
 - every quote (and section heading) occurs exactly once in its report's raw text;
 - every mention occurs exactly once in its quote;
 - a figure's value, range and qualifier are what its mention says;
+- a count names, in English, the noun it counts (19个乡镇 is 19 townships, never 19 units);
 - a section path ends with its heading's outline marker, and its parent path exists.
 """
 
@@ -88,6 +89,7 @@ def _load(data_dir: Path) -> Package:
         if row["report_id"] in raw:
             locate(raw[row["report_id"]], row, "commitments.csv", problems, mention_field=None)
     _check_figure_values(rows.get("figures", []), problems)
+    _check_count_nouns(rows.get("figures", []), rows.get("units", []), problems)
     if problems:
         raise DataError(problems)
 
@@ -175,6 +177,23 @@ def _check_figure_values(rows, problems) -> None:
         if (row["qualifier"] == "range") != (row["value_high"] is not None):
             problems.append(Problem("figures.csv", line, "value_high", "range",
                                     "a range needs value_high, and only a range has one"))
+
+
+def _check_count_nouns(figures, units, problems) -> None:
+    """A count carries its English count noun, plural and singular; other measures carry none."""
+    counts = {u["unit"] for u in units if u["measure"] == "count"}
+    for row in figures:
+        line, plural, singular = row["_line"], row["noun_en"], row["noun_en_singular"]
+        if row["unit"] in counts and plural is None:
+            problems.append(Problem("figures.csv", line, "noun_en", "count noun",
+                                    f"{row['mention']!r} is a count: give the English noun of what "
+                                    f"{row['unit']} counts here (19个乡镇 is 19 townships, not units)"))
+        elif row["unit"] not in counts and plural is not None:
+            problems.append(Problem("figures.csv", line, "noun_en", "count noun",
+                                    f"{row['mention']!r} is not a count, so it has no count noun"))
+        if (plural is None) != (singular is None):
+            problems.append(Problem("figures.csv", line, "noun_en_singular", "count noun",
+                                    "give the count noun in both forms, plural and singular, or neither"))
 
 
 def _fmt(x: float) -> str:
