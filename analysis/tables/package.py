@@ -4,7 +4,8 @@ Loading validates. Schema rules come from data/datapackage.json (see schema.py);
 the rules that tie rows to the raw text live here, once:
 
 - a report's raw file matches its recorded sha256;
-- every quote (and section heading) occurs exactly once in its report's raw text;
+- every quote (of figures, non-figures, text issues, commitments, measures) and every section
+  heading occurs exactly once in its report's raw text;
 - every mention occurs exactly once in its quote;
 - a figure's value, range and qualifier are what its mention says;
 - a count names, in English, the noun it counts (19个乡镇 is 19 townships, never 19 units);
@@ -85,9 +86,10 @@ def _load(data_dir: Path) -> Package:
     # Text issues are located like mentions but account for no number.
     _check_mentions("text_issues.csv", "text_issues", "issue_id",
                     rows.get("text_issues", []), raw, problems)
-    for row in rows.get("commitments", []):
-        if row["report_id"] in raw:
-            locate(raw[row["report_id"]], row, "commitments.csv", problems, mention_field=None)
+    for table in ("commitments", "measures"):  # quoted words, with no number to account for
+        for row in rows.get(table, []):
+            if row["report_id"] in raw:
+                locate(raw[row["report_id"]], row, f"{table}.csv", problems, mention_field=None)
     _check_figure_values(rows.get("figures", []), problems)
     _check_count_nouns(rows.get("figures", []), rows.get("units", []), problems)
     if problems:
