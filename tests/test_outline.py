@@ -69,3 +69,25 @@ def test_the_mapping_code_knows_no_report():
         assert name not in source
     for task in analysis.load_table("outline_tasks")["task_id"]:
         assert f'"{task}"' not in source
+
+
+def test_a_citation_in_an_unknown_section_is_named(data_copy):
+    from analysis import DataError, load_package
+    from tests.conftest import edit_row
+
+    line = edit_row(data_copy / "citations.csv", {"citation_id": "civil-code"}, section="九、")
+    try:
+        load_package(data_copy)
+    except DataError as exc:
+        assert f"citations.csv, line {line} (row {line - 1}), field 'section': rule 'foreignKey'" in str(exc)
+    else:
+        raise AssertionError("a citation in an unknown section loaded")
+
+
+def test_the_opening_paragraph_is_cited_without_a_section():
+    citations = analysis.load_table("citations")
+    opening = citations[citations["section"].isna()]
+    raw = analysis.load_package().raw
+    first_heading = analysis.load_table("sections").iloc[0]["heading"]
+    for row in opening.itertuples():
+        assert raw[row.report_id].index(row.quote) < raw[row.report_id].index(first_heading)

@@ -4,7 +4,7 @@ Loading validates. Schema rules come from data/datapackage.json (see schema.py);
 the rules that tie rows to the raw text live here, once:
 
 - a report's raw file matches its recorded sha256;
-- every quote (of figures, non-figures, text issues, commitments, measures) and every section
+- every quote (of figures, non-figures, text issues, commitments, measures, citations) and every section
   heading occurs exactly once in its report's raw text;
 - every mention occurs exactly once in its quote;
 - a figure's value, range and qualifier are what its mention says;
@@ -86,10 +86,11 @@ def _load(data_dir: Path) -> Package:
     # Text issues are located like mentions but account for no number.
     _check_mentions("text_issues.csv", "text_issues", "issue_id",
                     rows.get("text_issues", []), raw, problems)
-    for table in ("commitments", "measures"):  # quoted words, with no number to account for
+    for table in ("commitments", "measures", "citations"):  # quoted words, with no number to account for
         for row in rows.get(table, []):
             if row["report_id"] in raw:
                 locate(raw[row["report_id"]], row, f"{table}.csv", problems, mention_field=None)
+    _check_optional_sections("citations.csv", rows.get("citations", []), rows.get("sections", []), problems)
     _check_figure_values(rows.get("figures", []), problems)
     _check_count_nouns(rows.get("figures", []), rows.get("units", []), problems)
     if problems:
@@ -179,6 +180,15 @@ def _check_figure_values(rows, problems) -> None:
         if (row["qualifier"] == "range") != (row["value_high"] is not None):
             problems.append(Problem("figures.csv", line, "value_high", "range",
                                     "a range needs value_high, and only a range has one"))
+
+
+def _check_optional_sections(file, rows, sections, problems) -> None:
+    """A section given where it may be empty must still be one of the report's sections."""
+    known = {(s["report_id"], s["section"]) for s in sections}
+    for row in rows:
+        if row["section"] is not None and (row["report_id"], row["section"]) not in known:
+            problems.append(Problem(file, row["_line"], "section", "foreignKey",
+                                    f"{row['section']!r} is not a section in sections"))
 
 
 def _check_count_nouns(figures, units, problems) -> None:
