@@ -23,6 +23,17 @@ FIGURE_COLUMNS = [
 ]
 
 
+# What each value of figures.period means, for readers.
+PERIOD_LABELS = {
+    "year": ("报告年度", "the reporting year (全年, a dated event)"),
+    "year_to_date": ("年初至报告时", "from the start of the year to the time of writing (今年以来)"),
+    "current": ("报告时的存量", "a stock at the time of writing (目前, 已)"),
+    "cumulative": ("累计", "cumulative from a start the text does not give (累计, 以来)"),
+    "target": ("年度目标", "an annual target stated as met"),
+    "unstated": ("未说明", "no time frame in the text"),
+}
+
+
 def load_table(name: str, report: str | None = None) -> pd.DataFrame:
     """One table of the package as a DataFrame (a copy), optionally for one report."""
     return _table(name, report).copy()

@@ -73,7 +73,7 @@ def task_coverage(report: str | None = None) -> pd.DataFrame:
         return (grouped[column].nunique() if column else grouped.size()).reindex(
             tasks["task_id"], fill_value=0)
 
-    table = tasks.set_index("task_id")[["kind", "number", "title_zh", "title_en"]].copy()
+    table = tasks.set_index("task_id")[["kind", "number", "title_zh", "title_en", "short_zh", "short_en"]].copy()
     table["sections"] = count(work, "section")
     figures = figures.dropna(subset=["task_id"]).merge(
         load_figures(report)[["report_id", "figure_id", "measure"]], on=["report_id", "figure_id"])
