@@ -16,11 +16,11 @@ from .tables.figures import (
     search,
     value,
 )
-from .tables.package import DATA_DIR, load_package
+from .tables.package import DATA_DIR, load_package, use_data
 from .tables.schema import DataError, Problem
 
 __all__ = [
     "Breakdown", "DATA_DIR", "DataError", "Problem", "breakdown", "current_language", "get_figure",
     "load_figures", "load_package", "load_table", "non_figures", "parents", "search", "set_language",
-    "value",
+    "use_data", "value",
 ]

@@ -50,6 +50,7 @@ PERIOD_WORDS = {
     "current": ["目前", "截至目前", "已", "现有"],
     "cumulative": ["累计", "以来"],
     "target": ["目标"],
+    "plan": ["安排", "计划"],
 }
 
 
