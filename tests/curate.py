@@ -8,6 +8,8 @@ import csv
 import shutil
 from pathlib import Path
 
+from analysis.extract.draft import measure
+
 TABLES = ("reports", "sections", "units", "figures", "non_figures")
 
 
@@ -32,7 +34,10 @@ def fill_names(tables: dict[str, list[dict]], names: dict[str, dict] | None = No
                     "publisher_zh": "人民政府", "publisher_en": "People's Government", "source": "Web page"},
         "sections": {"title_en": "Section"},
         "units": {"unit_en": lambda r: r["unit"], "unit_en_singular": lambda r: r["unit"]},
-        "figures": {"topic": "hotline", "indicator_zh": lambda r: r["mention"], "indicator_en": "Indicator"},
+        "figures": {"topic": "hotline", "indicator_zh": lambda r: r["mention"], "indicator_en": "Indicator",
+                    "period": "unstated",  # what a count counts, in English, for counts only
+                    "noun_en": lambda r: "items" if measure(r["unit"]) == "count" else "",
+                    "noun_en_singular": lambda r: "item" if measure(r["unit"]) == "count" else ""},
     }
     filled = {}
     for table, rows in tables.items():

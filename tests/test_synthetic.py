@@ -30,7 +30,8 @@ def curate(draft: dict[str, list[dict]]) -> dict[str, list[dict]]:
     figures = []
     for row in draft["figures"]:
         named = names.pop((row["section"], row["mention"]))  # a draft figure the curator did not name fails here
-        figures.append({**row, **{k: named[k] for k in ("figure_id", "topic", "indicator_zh", "indicator_en")}})
+        figures.append({**row, **{k: named[k] for k in ("figure_id", "topic", "indicator_zh", "indicator_en",
+                                                        "noun_en", "noun_en_singular", "period")}})
     assert names == {}, f"curated figures the draft does not have: {list(names)}"
     titles = {r["section"]: r["title_en"] for r in read(HERE / "curation" / "sections.csv")}
     units = {r["unit"]: r for r in read(HERE / "curation" / "units.csv")}

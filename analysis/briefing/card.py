@@ -12,6 +12,7 @@ from ..language.labels import Lang, check_lang
 from ..language.outline import OUTLINE_MARKER
 from ..tables.coverage import check_coverage
 from ..tables.figures import load_figures, load_table, non_figures
+from ..tables import outline
 from ..tables.package import OPENING, load_package
 
 MEASURES = ("count", "percent", "money", "duration")
@@ -25,9 +26,9 @@ NAMES = {
     "severity": ("严重程度", "Severity"), "message": ("说明", "Finding"), "mention": ("原文", "As written"),
     "reading": ("应为", "Most likely"), "why": ("依据", "Why"), "kind": ("类型", "Kind"),
     "indicator": ("指标", "Indicator"), "stated": ("报告所述", "Stated"),
+    "task_zh": ("任务", "Task (Chinese)"), "task_en": ("任务（英文）", "Task"), "measures": ("措施", "Measures"),
+    "evidence": ("依据", "Evidence"),
 }
-TASK_TABLE_HINT = ("a table of the package whose name contains 'task' (data/outline_tasks.csv), with a "
-                   "task column and a figure_id or section column")
 
 
 def report(report_id: str) -> pd.Series:
@@ -65,39 +66,27 @@ def chapters(report_id: str) -> pd.DataFrame:
 
 
 def task_table() -> pd.DataFrame | None:
-    """The package's mapping of sections or figures to the national outline's tasks, if it has one."""
+    """The package's mapping of sections to the national outline's tasks (section_tasks, with
+    each task's titles from outline_tasks), or None while the package has none."""
     tables = load_package().tables
-    name = next((n for n in tables if "task" in n), None)
-    return None if name is None else tables[name]
+    if "section_tasks" not in tables or "outline_tasks" not in tables:
+        return None
+    return tables["section_tasks"].merge(tables["outline_tasks"], on="task_id", how="left")
 
 
 def tasks(report_id: str) -> pd.DataFrame | None:
-    """Figures per task of the national outline, read from the package's task table; None while
-    the package has no such table."""
+    """Per task of the national outline: its number (or the name of the part that is not a
+    task), titles, the report's figures and measures that serve it, and whether it is documented
+    with numbers, words or not at all; None while the package maps none of the report's sections."""
     mapping = task_table()
-    if mapping is None:
+    if mapping is None or not (mapping["report_id"] == report_id).any():
         return None
-    if "report_id" in mapping:
-        mapping = mapping[mapping["report_id"] == report_id]
-    task = next(c for c in ("task", "task_id", "outline_task") if c in mapping) if any(
-        c in mapping for c in ("task", "task_id", "outline_task")) else None
-    if task is None or not ({"figure_id", "section"} & set(mapping)):
-        raise ValueError(f"the task table should have a task column and a figure_id or section column "
-                         f"({TASK_TABLE_HINT}); it has {list(mapping.columns)}")
-    figures = load_figures(report_id)
-    counts = {}
-    for _, row in mapping.iterrows():
-        if "figure_id" in mapping and isinstance(row.get("figure_id"), str):
-            hits = set(figures.loc[figures["figure_id"] == row["figure_id"], "figure_id"])
-        else:
-            hits = set(figures.loc[figures["section"].str.startswith(row["section"]), "figure_id"])
-        counts.setdefault(row[task], set()).update(hits)
-    labels = [c for c in ("task_zh", "task_en", "label_zh", "label_en") if c in mapping]
-    out = pd.DataFrame({"task": list(counts), "figures": [len(v) for v in counts.values()]})
-    if labels:
-        out = out.merge(mapping[[task, *labels]].drop_duplicates(task).rename(columns={task: "task"}),
-                        on="task", how="left")
-    return out
+    coverage = outline.task_coverage(report_id)
+    return pd.DataFrame({
+        "task": [str(n) if pd.notna(n) else short for n, short in zip(coverage["number"], coverage["short_en"])],
+        "task_zh": coverage["title_zh"], "task_en": coverage["title_en"], "figures": coverage["figures"],
+        "measures": coverage["measures"], "evidence": coverage["evidence"],
+    })
 
 
 def key_figure_ids(report_id: str) -> list[str]:

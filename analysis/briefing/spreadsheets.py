@@ -25,7 +25,8 @@ BOM = "\ufeff"
 FIGURE_COLUMNS_ZH = {
     "report_id": "报告编号", "figure_id": "数据编号", "section": "章节", "topic": "主题",
     "indicator_zh": "指标", "indicator_en": "指标（英文）", "value": "数值", "value_high": "数值上限",
-    "unit": "单位", "qualifier": "限定词", "direction": "变化方向", "mention": "原文写法", "quote": "原文",
+    "unit": "单位", "noun_en": "计数对象（英文）", "noun_en_singular": "计数对象（英文单数）",
+    "qualifier": "限定词", "direction": "变化方向", "period": "时间范围", "mention": "原文写法", "quote": "原文",
     "note": "说明",
 }
 # Written as text, so that a spreadsheet keeps them as the report wrote them (33.3% stays "33.3%").

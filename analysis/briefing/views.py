@@ -44,6 +44,18 @@ COLUMN_NAMES = {
     "amount_zh": ("数值", "Amount (Chinese)"),
     "amount_en": ("数值（英文）", "Amount"),
     "quote": ("原文", "Quote"),
+    # measures, commitments, citations and the plan's tasks
+    "kind": ("类型", "Kind"),
+    "label_zh": ("名称", "Name"),
+    "label_en": ("名称（英文）", "Name"),
+    "summary_en": ("内容（英文）", "What it says"),
+    "figure_ids": ("相关数据编号", "Figures that measure it"),
+    "what_it_shows": ("说明（英文）", "What it shows"),
+    "name_en": ("所引内容（英文）", "What is cited"),
+    "heading": ("标题", "Heading"),
+    "title_en": ("标题（英文）", "Title"),
+    "period": ("时间范围", "Time frame"),
+    "note": ("说明", "Note"),
 }
 
 

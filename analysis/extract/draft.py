@@ -3,7 +3,7 @@
 `python -m analysis extract PATH --draft --report-id ID -o FOLDER` writes, for the new report:
 
 - figures.csv: every figure with its exact value, unit, qualifier, direction, mention and a quote
-  that occurs once in the text; topic and indicator names left for a curator;
+  that occurs once in the text; topic, indicator names, count nouns and period left for a curator;
 - non_figures.csv: every other number written in digits (years, dates, document numbers, names,
   page metadata), with a reason, so that the coverage proof can account for each digit;
 - sections.csv: the outline, each heading quoted; English titles left for a curator;
@@ -81,8 +81,9 @@ def draft_tables(path: Path, report_id: str, known_units: set[str] | None = None
                 "report_id": report_id, "figure_id": f"draft_{len(figures) + 1:04d}",
                 "section": m.section or OPENING,
                 "topic": "", "indicator_zh": "", "indicator_en": "", "value": exact(m.value),
-                "value_high": exact(m.value_high), "unit": unit, "qualifier": m.qualifier,
-                "direction": m.direction, "mention": m.text, "quote": unique_quote(text, m.start, m.end),
+                "value_high": exact(m.value_high), "unit": unit, "noun_en": "", "noun_en_singular": "",
+                "qualifier": m.qualifier, "direction": m.direction, "period": "", "mention": m.text,
+                "quote": unique_quote(text, m.start, m.end),
                 "note": _note(m) + ("" if unit else "; no unit is written: give one"),
             })
             if unit and unit not in known_units and unit not in units:

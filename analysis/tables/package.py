@@ -4,9 +4,11 @@ Loading validates. Schema rules come from data/datapackage.json (see schema.py);
 the rules that tie rows to the raw text live here, once:
 
 - a report's raw file matches its recorded sha256;
-- every quote (and section heading) occurs exactly once in its report's raw text;
+- every quote (of figures, non-figures, text issues, commitments, measures, citations) and every section
+  heading occurs exactly once in its report's raw text;
 - every mention occurs exactly once in its quote;
 - a figure's value, range and qualifier are what its mention says;
+- a count names, in English, the noun it counts (19个乡镇 is 19 townships, never 19 units);
 - a section path ends with its heading's outline marker, and its parent path exists.
 """
 
@@ -112,10 +114,13 @@ def _load(data_dir: Path) -> Package:
     # Text issues are located like mentions but account for no number.
     _check_mentions("text_issues.csv", "text_issues", "issue_id",
                     rows.get("text_issues", []), raw, problems)
-    for row in rows.get("commitments", []):
-        if row["report_id"] in raw:
-            locate(raw[row["report_id"]], row, "commitments.csv", problems, mention_field=None)
+    for table in ("commitments", "measures", "citations"):  # quoted words, with no number to account for
+        for row in rows.get(table, []):
+            if row["report_id"] in raw:
+                locate(raw[row["report_id"]], row, f"{table}.csv", problems, mention_field=None)
+    _check_optional_sections("citations.csv", rows.get("citations", []), rows.get("sections", []), problems)
     check_figure_values(rows.get("figures", []), problems)
+    _check_count_nouns(rows.get("figures", []), rows.get("units", []), problems)
     if problems:
         raise DataError(problems)
 
@@ -228,6 +233,32 @@ def check_figure_values(rows, problems) -> None:
         if (row["qualifier"] == "range") != (row["value_high"] is not None):
             problems.append(Problem("figures.csv", line, "value_high", "range",
                                     "a range needs value_high, and only a range has one"))
+
+
+def _check_optional_sections(file, rows, sections, problems) -> None:
+    """A section given where it may be empty must still be one of the report's sections."""
+    known = {(s["report_id"], s["section"]) for s in sections}
+    for row in rows:
+        if row["section"] is not None and (row["report_id"], row["section"]) not in known:
+            problems.append(Problem(file, row["_line"], "section", "foreignKey",
+                                    f"{row['section']!r} is not a section in sections"))
+
+
+def _check_count_nouns(figures, units, problems) -> None:
+    """A count carries its English count noun, plural and singular; other measures carry none."""
+    counts = {u["unit"] for u in units if u["measure"] == "count"}
+    for row in figures:
+        line, plural, singular = row["_line"], row["noun_en"], row["noun_en_singular"]
+        if row["unit"] in counts and plural is None:
+            problems.append(Problem("figures.csv", line, "noun_en", "count noun",
+                                    f"{row['mention']!r} is a count: give the English noun of what "
+                                    f"{row['unit']} counts here (19个乡镇 is 19 townships, not units)"))
+        elif row["unit"] not in counts and plural is not None:
+            problems.append(Problem("figures.csv", line, "noun_en", "count noun",
+                                    f"{row['mention']!r} is not a count, so it has no count noun"))
+        if (plural is None) != (singular is None):
+            problems.append(Problem("figures.csv", line, "noun_en_singular", "count noun",
+                                    "give the count noun in both forms, plural and singular, or neither"))
 
 
 def _fmt(x: float) -> str:
