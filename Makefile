@@ -10,7 +10,7 @@ BUILD ?= build
 .PHONY: help setup briefing test lab explore bench validate refresh clean
 
 help:
-	@echo "make briefing  execute the notebooks into $(BUILD)/, write $(BUILD)/briefing.html and $(BUILD)/charts/"
+	@echo "make briefing  write the briefing into $(BUILD)/: pages (zh, en), full analysis, slides, charts, spreadsheets"
 	@echo "make test      run every test, nbval over every notebook included"
 	@echo "make lab       open JupyterLab on the notebooks"
 	@echo "make explore   serve the explorer as a web app on http://127.0.0.1:$(EXPLORE_PORT)/ (no code shown)"
@@ -30,8 +30,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 briefing: $(STAMP)
-	$(PY) -m analysis briefing --out $(BUILD)
-	$(PY) -m analysis charts --lang both --out $(BUILD)/charts
+	@$(PY) -m analysis briefing --out $(BUILD)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -20,12 +20,12 @@ from .explore.context import FigureCard, figure_card
 from .explore.search import Hits, find
 from .explore.search import search_figures as search
 from .language.quantity import Quantity
-from .tables.package import DATA_DIR, load_package
+from .tables.package import DATA_DIR, load_package, use_data
 from .tables.schema import DataError, Problem
 
 __all__ = [
     "Breakdown", "DATA_DIR", "DataError", "FigureCard", "Hits", "Problem", "breakdown",
     "current_language", "figure_card", "find", "get_figure",
     "load_figures", "load_package", "load_table", "non_figures", "parents", "Quantity", "quantity",
-    "search", "set_language", "value",
+    "search", "set_language", "use_data", "value",
 ]

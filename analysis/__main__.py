@@ -14,8 +14,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="validate the data package and its coverage")
     check.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
 
-    brief = commands.add_parser("briefing", help="execute the notebooks and write the HTML briefing")
-    brief.add_argument("--out", type=Path, default=Path("build"))
+    brief = commands.add_parser("briefing", help="write the briefing: pages, slides, charts, spreadsheets")
+    brief.add_argument("--out", type=Path, default=Path("build"), help="folder to write into (default: build/)")
 
     refresh = commands.add_parser("refresh", help="re-execute notebooks in place (stored outputs)")
     refresh.add_argument("notebooks", nargs="*", type=Path)
@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     audit = commands.add_parser("audit", help="check the report against itself (always exits 0)")
     audit.add_argument("--report", default=None, help="one report id (default: all)")
     audit.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    audit.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
 
     chart = commands.add_parser("charts", help="export every briefing chart (PNG, SVG, alt text)")
     chart.add_argument("--lang", choices=["zh", "en", "both"], default="both")
@@ -32,9 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("path", type=Path, help="the report as plain text (UTF-8 or GB18030)")
     ext.add_argument("--report-id", default="", help="report id to put on every row")
     ext.add_argument("--format", choices=["csv", "json"], default="csv")
-    ext.add_argument("-o", "--out", type=Path, default=None, help="output file (default: stdout)")
-    ext.add_argument("--draft", action="store_true",
-                     help="write a draft figures table in the package's schema (CSV)")
+    ext.add_argument("-o", "--out", type=Path, default=None,
+                     help="output file (default: stdout); with --draft, a folder")
+    what = ext.add_mutually_exclusive_group()
+    what.add_argument("--draft", action="store_true",
+                      help="write draft tables in the package's schema (figures, non_figures, sections, "
+                           "units, reports) into the folder given by -o")
+    what.add_argument("--page-metadata", action="store_true",
+                      help="print the web page's furniture around the text (published, source, index "
+                           "number, views) as JSON")
 
     dictionary = commands.add_parser("dictionary", help="print the data dictionary (Markdown)")
     dictionary.add_argument("--write", type=Path, default=None,
@@ -43,11 +50,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "audit":
         from .audit.formats import render
+        from .tables.package import use_data
+        from .tables.schema import DataError
         try:
+            if args.data:
+                use_data(args.data)
             text = render(args.report, args.format)
         except KeyError as exc:  # an unknown report id is a usage error, not a finding
             print(f"error: {exc.args[0]}", file=sys.stderr)
             return 2
+        except DataError as exc:
+            print(exc, file=sys.stderr)
+            return 1
         print(text, end="")
         return 0
     if args.command == "charts":
@@ -63,8 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.data)
     if args.command == "briefing":
-        from .briefing.html import build
-        build(args.out)
+        from .briefing.build import BuildError, build
+        try:
+            build(args.out)
+        except BuildError as exc:  # the user's --out, not a fault of the package
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         return 0
     if args.command == "refresh":
         from .briefing.notebooks import notebook_paths, refresh as run
@@ -93,31 +111,40 @@ def _dictionary(target: Path | None) -> int:
 
 
 def _extract(args) -> int:
-    import csv
     import contextlib
+    import json
 
-    from .extract.mentions import DRAFT_FIELDS, ExtractError, draft_rows, extract, write
+    from .extract import ExtractError, draft_tables, extract, page_metadata, write, write_draft
 
+    if args.draft and not args.out:
+        print("error: --draft writes several tables: give the folder to write them in with -o FOLDER",
+              file=sys.stderr)
+        return 2
+    if args.draft and not args.report_id:
+        print("error: --draft needs the new report's id: --report-id ID (for example, "
+              "a district and a year: ganxian-2021)", file=sys.stderr)
+        return 2
     try:
+        if args.draft:
+            counts = write_draft(draft_tables(args.path, args.report_id), args.out)
+            print(f"wrote draft tables to {args.out}: "
+                  + ", ".join(f"{name}.csv {n} rows" for name, n in counts.items()))
+            return 0
         with contextlib.ExitStack() as stack:
             out = (stack.enter_context(open(args.out, "w", encoding="utf-8", newline=""))
                    if args.out else sys.stdout)
-            if args.draft:
-                rows = draft_rows(args.path, args.report_id)
-                writer = csv.DictWriter(out, DRAFT_FIELDS, lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(rows)
-                count = len(rows)
-            else:
-                count = write(extract(args.path, args.report_id), out, args.format)
-    except (ExtractError, FileNotFoundError, IsADirectoryError) as exc:
+            if args.page_metadata:
+                out.write(json.dumps(page_metadata(args.path), ensure_ascii=False, indent=2) + "\n")
+                return 0
+            count = write(extract(args.path, args.report_id), out, args.format)
+    except (ExtractError, FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader stopped early (| head): not an error
         sys.stderr.close()
         return 0
     if args.out:
-        print(f"wrote {count} {'draft figures' if args.draft else 'mentions'} to {args.out}")
+        print(f"wrote {count} mentions to {args.out}")
     return 0
 
 

@@ -125,9 +125,9 @@ def test_the_graph_is_read_from_the_code():
     edges = graph(PACKAGE)
     assert "analysis.tables.package" in edges["analysis"]
     assert "analysis.language.numbers" in edges["analysis.tables.package"]
-    assert "analysis.charts.style" in edges["analysis.charts.kinds"]  # from . import style
+    assert "analysis.charts.colours" in edges["analysis.charts.kinds"]  # from . import colours
     assert "analysis.audit.checks" in edges["analysis.charts.kinds"]
-    assert "analysis.briefing.html" in edges["analysis.__main__"]  # imported inside a function
+    assert "analysis.briefing.build" in edges["analysis.__main__"]  # imported inside a function
 
 
 @pytest.fixture

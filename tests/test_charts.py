@@ -15,8 +15,7 @@ import pytest  # noqa: E402
 
 import analysis  # noqa: E402
 from analysis import charts  # noqa: E402
-from analysis.charts import frame, style  # noqa: E402
-from analysis.__main__ import main  # noqa: E402
+from analysis.charts import catalogue, colours, frame, style, wrap  # noqa: E402
 from analysis.charts.catalogue import CATALOGUE  # noqa: E402
 from analysis.language import labels  # noqa: E402
 
@@ -25,7 +24,13 @@ LANGS = ["zh", "en"]
 
 
 def texts(fig):
-    return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+    """Every text drawn, also with the lines the frame broke it into joined again."""
+    out = []
+    for t in fig.findobj(matplotlib.text.Text):
+        text = t.get_text()
+        if text:
+            out += [text, text.replace("\n", ""), text.replace("\n", " ")]
+    return out
 
 
 def frame_ok(fig, lang):
@@ -76,24 +81,59 @@ def test_ranked_bar(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_funnel(lang):
-    ids = ["inspection_plans", "inspection_tasks", "inspection_results"]
+    ids = ["disputes_accepted", "disputes_mediated"]  # mediated successfully is a subset
     fig = charts.funnel(ids, lang=lang, title="t")
     frame_ok(fig, lang)
     assert [p.get_width() for p in fig.axes[0].patches] == [analysis.value(i) for i in ids]
-    share = f"{analysis.value('inspection_tasks') / analysis.value('inspection_plans'):.0%}"
+    share = f"{analysis.value('disputes_mediated') / analysis.value('disputes_accepted'):.1%}"
     assert any(share in t for t in texts(fig))
 
 
+def test_a_funnel_of_counts_that_are_not_subsets_is_refused():
+    # 251 plans, 187 tasks, 721 results: a task is not a subset of a plan, nor a result of a task
+    with pytest.raises(ValueError, match="not recorded as a subset.*use big_numbers"):
+        charts.funnel(["inspection_plans", "inspection_tasks", "inspection_results"])
+
+
+def dot_x(ax, value):
+    """Where a value sits on an axes, in pixels."""
+    return ax.transData.transform((value, 0))[0]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_bullet(lang):
-    refs = [charts.Reference("参考", "reference", 50.0)]
-    fig = charts.bullet("mediation_success_rate", refs, lang=lang)
+def test_a_rate_and_its_readings_sit_on_an_axis_that_shows_the_gap(lang):
+    fig = catalogue.chart("mediation_success_rate", lang)
     frame_ok(fig, lang)
     ax = fig.axes[0]
-    assert [p.get_width() for p in ax.patches] == [100, analysis.value("mediation_success_rate")]
-    assert [line.get_xdata()[0] for line in ax.lines] == [50.0]
-    stated = labels.amount(analysis.get_figure("mediation_success_rate"), lang)
-    assert any(t.endswith(stated) for t in texts(fig))
+    stated = analysis.value("mediation_success_rate")
+    recomputed = 100 * analysis.value("disputes_mediated") / analysis.value("disputes_accepted")
+    low, high = ax.get_xlim()
+    assert low <= recomputed < stated <= high
+    assert high - low < 1  # not 0-100%: a 0.13-point gap would be a hair
+    assert dot_x(ax, stated) - dot_x(ax, recomputed) > fig.bbox.width / 4
+    assert any(t.startswith(f"{recomputed:.2f}%") for t in texts(fig))
+
+
+def test_each_audited_rate_has_its_own_scale():
+    fig = catalogue.chart("audited_rates", "en")
+    review, mediation, leader = fig.axes
+    assert review.get_xlim()[1] - review.get_xlim()[0] > 30
+    assert mediation.get_xlim()[1] - mediation.get_xlim()[0] < 1
+    assert leader.get_xlim()[1] - leader.get_xlim()[0] < 1
+
+
+def test_the_review_rate_chart_names_implausible_readings_and_cites_the_national_rate():
+    zh, en = catalogue.chart("review_correction_rate", "zh"), catalogue.chart("review_correction_rate", "en")
+    ticks = [t.get_text().replace("\n", " ") for t in en.axes[0].get_yticklabels()]
+    assert any("rejections" in t and "(implausible)" in t for t in ticks)
+    assert any("indirect" in t for t in ticks)
+    assert any("不合常理" in t.get_text() for t in zh.axes[0].get_yticklabels())
+    # a national rate of the report's year only, cited with its own source
+    assert en.chart_info.reference_ids == ["national_review_correction_2020"]
+    assert "Ministry of Justice" in en.chart_info.source and "2021" in en.chart_info.source
+    assert "司法部" in zh.chart_info.source
+    # its definition differs from every reading: the chart says so
+    assert "not the same definition" in en.chart_info.note
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -102,7 +142,7 @@ def test_big_numbers(lang):
     fig = charts.big_numbers(ids, lang=lang, title="t")
     frame_ok(fig, lang)
     for figure_id in ids:  # each big number is the figure's amount in the chosen language
-        assert labels.amount(analysis.get_figure(figure_id), lang) in texts(fig)
+        assert charts.kinds.amount(analysis.get_figure(figure_id), lang) in texts(fig)
     assert len([t for t in fig.axes[0].texts if t.get_fontsize() > 12]) == len(ids)
 
 
@@ -137,15 +177,35 @@ def test_amounts_carry_unit_and_qualifier(row, zh, en):
 
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang must be one of"):
-        charts.funnel(["inspection_plans"], lang="fr")
+        charts.funnel(["disputes_accepted"], lang="fr")
+
+
+@pytest.mark.parametrize("figure_id, like, en", [
+    ("inspection_plans", None, "251"),                  # 个 counts plans: the label says so
+    ("mediators_sectoral", "mediators", "25 people"),   # 个 counts what the total counts
+    ("review_revoked", None, "1 case"),
+])
+def test_a_general_measure_word_is_translated_by_what_it_counts(figure_id, like, en):
+    figure = analysis.get_figure(figure_id).drop("noun_en", errors="ignore")  # no noun of its own
+    parent = analysis.get_figure(like) if like else None
+    assert charts.kinds.amount(figure, "en", like=parent) == en
+    assert charts.kinds.amount(figure, "zh", like=parent) == labels.amount(figure, "zh")
+
+
+def test_a_figure_that_names_its_noun_keeps_it():
+    figure = analysis.get_figure("inspection_plans").copy()
+    figure["noun_en"], figure["noun_en_singular"] = "inspection plans", "inspection plan"
+    assert charts.kinds.amount(figure, "en") == labels.amount(figure, "en")
 
 
 def test_english_charts_hold_no_chinese_but_the_section_path_and_quoted_terms():
     for spec in CATALOGUE:
         fig = spec.build("en")
         info = fig.chart_info
-        for text in texts(fig):
-            if text not in (info.source, labels.phrase("note", "en") + info.note):
+        allowed = (info.source, labels.phrase("note", "en") + info.note)
+        for t in fig.findobj(matplotlib.text.Text):
+            text = t.get_text()
+            if text.replace("\n", " ") not in allowed and text.replace("\n", "") not in allowed:
                 assert not CJK.search(text), (spec.chart_id, text)
         plt.close(fig)
 
@@ -229,15 +289,82 @@ def test_a_finished_chart_is_drawn_only_when_shown(monkeypatch):
 
 
 @pytest.mark.parametrize("text, width", [("甲" * 16, 15), ("甲" * 15, 15), ("甲" * 31, 10),
-                                         ("one two three four five six", 10)])
+                                         ("one two three four five six", 5)])
 def test_wrapped_labels_keep_to_the_width_without_a_one_character_line(text, width):
     lines = frame.wrap_label(text, width).split("\n")
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    assert max(len(line) for line in lines) <= width
+    assert max(wrap.em_width(line) for line in lines) <= width
     assert min(len(line) for line in lines) > 1
 
 
-@pytest.mark.parametrize("lang, chapters", [("zh", "第一、二、三、四部分"), ("en", "chapters 1, 2, 3, 4")])
+def breaks(lines: list[str]) -> list[int]:
+    """Offsets in the joined text where the lines were broken."""
+    out, at = [], 0
+    for line in lines[:-1]:
+        at += len(line)
+        out.append(at)
+    return out
+
+
+def boundaries(pieces: list[str]) -> set[int]:
+    out, at = set(), 0
+    for piece in pieces:
+        at += len(piece)
+        out.add(at)
+    return out
+
+
+@pytest.mark.parametrize("text", ["区政府制定的行政规范性文件合法性审查率",
+                                  "宝莲山管委会、城区社区管委会各聘请专职人民调解员",
+                                  "“互联网+”检查事项清单同步到“双随机、一公开”监管平台"])
+def test_chinese_breaks_fall_between_jieba_words(text):
+    lines = frame.wrap_label(text, 12).split("\n")
+    assert len(lines) > 1 and "".join(lines) == text
+    assert set(breaks(lines)) <= boundaries(wrap.words(text))
+
+
+def test_a_term_of_the_field_is_never_split(monkeypatch):
+    text = "全面推行双随机一公开抽查"
+    try:
+        monkeypatch.setattr(wrap, "protected_terms", lambda: ())
+        wrap._term_pattern.cache_clear()
+        assert "双随机一公开" not in wrap.words(text)  # jieba alone cuts it: 双|随机|一|公开
+        monkeypatch.setattr(wrap, "protected_terms", lambda: ("双随机一公开",))
+        wrap._term_pattern.cache_clear()
+        wrap.wrap.cache_clear()
+        assert "双随机一公开" in wrap.words(text)
+        for width in range(6, 12):
+            lines = wrap.wrap(text, width).split("\n")
+            assert len(lines) > 1
+            assert any("双随机一公开" in line for line in lines), lines
+    finally:
+        wrap._term_pattern.cache_clear()
+        wrap.wrap.cache_clear()
+
+
+def test_the_protected_terms_come_from_the_data():
+    terms = wrap.protected_terms()
+    glossary = analysis.load_table("glossary")
+    assert {t for t in glossary["term_zh"] if len(t) > 1} <= set(terms)  # one character cannot split
+    assert "行政纠错率" in terms
+    assert "双随机、一公开" in terms          # a quoted name in a topic
+    assert "调解成功率" in terms              # a short indicator name
+    assert set(analysis.load_table("topics")["topic_zh"]) <= set(terms)
+
+
+def test_every_chinese_axis_label_breaks_between_words():
+    for spec in CATALOGUE:
+        fig = spec.build("zh")
+        for ax in fig.axes:
+            for tick in ax.get_yticklabels():
+                lines = tick.get_text().split("\n")
+                if len(lines) > 1:
+                    text = "".join(lines)
+                    assert set(breaks(lines)) <= boundaries(wrap.words(text)), (spec.chart_id, lines)
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("lang, chapters", [("zh", "第一、二、三、四部分"), ("en", "sections 1, 2, 3 and 4")])
 def test_a_chart_drawing_on_every_chapter_names_them_in_outline_order(lang, chapters):
     from analysis.charts import catalogue
 
@@ -247,6 +374,138 @@ def test_a_chart_drawing_on_every_chapter_names_them_in_outline_order(lang, chap
     assert all(analysis.get_figure(f) is not None for f in fig.chart_info.figure_ids)
 
 
+# ------------------------------------------------------------------ colours
+
+def segment_colours(chart_id):
+    """The part_to_whole chart's bar segments: figure id of each part -> its colour."""
+    fig = catalogue.chart(chart_id, "en")
+    bar_ax = fig.axes[0]
+    parent = {"review_outcomes": "review_cases_accepted", "mediation_organisations":
+              "mediation_organisations", "mediators_by_level": "mediators",
+              "legal_aid_cases": "legal_aid_cases"}[chart_id]
+    ids = analysis.breakdown(parent).related("part")["figure_id"].tolist()
+    fills = [matplotlib.colors.to_hex(p.get_facecolor()) for p in bar_ax.patches]
+    plt.close(fig)
+    return dict(zip(ids, fills)), fills
+
+
+def test_one_colour_per_category_on_every_chart_whatever_its_position():
+    seen: dict[str, set[str]] = {}
+    for chart_id in ("review_outcomes", "mediation_organisations", "mediators_by_level",
+                     "legal_aid_cases"):
+        by_figure, fills = segment_colours(chart_id)
+        assert len(set(fills)) == len(fills), chart_id  # categories of one chart told apart
+        for figure_id, fill in by_figure.items():
+            seen.setdefault(colours.category(figure_id), set()).add(fill)
+            assert fill == colours.CATEGORY_COLOURS[colours.category(figure_id)].lower()
+    assert all(len(fills) == 1 for fills in seen.values()), seen
+    # township is second among organisations and third among mediators: one colour
+    assert analysis.breakdown("mediation_organisations").parts["figure_id"].tolist().index(
+        "mediation_org_township") != analysis.breakdown("mediators").parts["figure_id"].tolist().index(
+        "mediators_township")
+    assert len(seen["township"]) == 1
+
+
+def test_categories_come_from_figure_ids():
+    assert colours.category("mediation_org_township") == colours.category("mediators_township") == "township"
+    assert colours.category("review_ordered_redo") == "ordered_redo"
+    assert colours.category("legal_aid_criminal") == "criminal"
+
+
+def test_an_unknown_category_keeps_its_colour_and_never_takes_one_in_use():
+    first = colours.colours(["upheld", "pending", "appealed"])
+    second = colours.colours(["appealed", "upheld", "pending"])
+    assert first[2] == second[0]  # the same colour, whatever its position
+    alone = colours.colours(["appealed"])[0]
+    beside = colours.colours([next(c for c, v in colours.CATEGORY_COLOURS.items() if v == alone),
+                              "appealed"])
+    assert beside[1] != beside[0]  # moved on only when a category of the chart has it
+    many = colours.colours(["a_one", "b_two", "c_three", "upheld"])
+    assert len(set(many)) == 4
+
+
+def test_what_is_not_broken_down_is_grey_everywhere():
+    assert colours.colours(["not_broken_down"]) == [colours.LIGHT_GREY]
+
+
+# ------------------------------------------------------------------ the frame
+
+SOURCE_EN = re.compile(r"^Source: [^;]+, sections? \d+(\.\d+)*((, | and )\d+(\.\d+)*)*(; [^;]+)*$")
+
+
+def test_english_source_lines_name_sections_the_same_way_on_every_chart():
+    for spec in CATALOGUE:
+        fig = spec.build("en")
+        assert SOURCE_EN.match(fig.chart_info.source), (spec.chart_id, fig.chart_info.source)
+        zh = spec.build("zh")
+        assert re.search(r"》第[一二三四五六七八九十、]+部分", zh.chart_info.source), zh.chart_info.source
+        plt.close(fig)
+        plt.close(zh)
+
+
+@pytest.mark.parametrize("section, zh, en", [("一、(一)2.2)", "第一部分(一)2.2)", "1.1.2.2"),
+                                             ("二、(四)", "第二部分(四)", "2.4"), ("三、", "第三部分", "3")])
+def test_section_names(section, zh, en):
+    assert frame.section_name(section, "zh") == zh
+    assert frame.section_name(section, "en") == en
+
+
+@pytest.mark.parametrize("lang, words", [("zh", ["2000/月", "2000元/月", "140人余人", "140余人"]),
+                                         ("en", ["2000/月", "2000元/月", "140人余人", "140余人"])])
+def test_a_chart_showing_a_damaged_figure_says_so(lang, words):
+    note = catalogue.chart("capacity_panel", lang).chart_info.note
+    for word in words:
+        assert word in note
+
+
+def test_no_damage_note_on_a_chart_that_shows_no_damaged_figure():
+    assert catalogue.chart("legal_aid_cases", "en").chart_info.note.count("source text reads") == 0
+    # counts of figures, not their values: nothing of theirs is shown
+    assert "source text" not in catalogue.chart("commitment_coverage", "en").chart_info.note
+
+
+def test_no_text_is_clipped_and_the_frame_overlaps_nothing():
+    for spec in CATALOGUE:
+        for lang in LANGS:
+            fig = spec.build(lang)
+            fig.canvas.draw()
+            renderer = fig.canvas.get_renderer()
+            box = fig.bbox
+            for t in fig.findobj(matplotlib.text.Text):
+                if not t.get_text() or not t.get_visible():
+                    continue
+                extent = t.get_window_extent(renderer)
+                assert extent.x0 >= box.x0 - 1 and extent.x1 <= box.x1 + 1, (spec.chart_id, lang, t.get_text())
+                assert extent.y0 >= box.y0 - 1 and extent.y1 <= box.y1 + 1, (spec.chart_id, lang, t.get_text())
+            frame_texts = [t.get_window_extent(renderer) for t in fig.texts]
+            plots = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.axison]
+            for i, a in enumerate(frame_texts):
+                for b in frame_texts[i + 1:] + plots:
+                    assert not a.overlaps(b), (spec.chart_id, lang)
+            plt.close(fig)
+
+
+def test_no_chart_whose_every_bar_says_the_same_thing():
+    for spec in CATALOGUE:
+        fig = spec.build("en")
+        for ax in fig.axes:
+            widths = [bar.get_width() for container in ax.containers for bar in container]
+            if len(widths) > 1:
+                assert len(set(widths)) > 1, spec.chart_id
+        plt.close(fig)
+
+
+def test_english_chart_words_follow_the_glossary():
+    """A Chinese term in parentheses in a title, subtitle or note has the glossary's English."""
+    from analysis.tables.glossary import term_problems
+
+    for spec in CATALOGUE:
+        info = spec.build("en").chart_info
+        for text in (info.title, info.subtitle, info.note):
+            assert term_problems(text) == [], (spec.chart_id, text)
+        plt.close("all")
+
+
 def test_bars_refuse_figures_of_different_units_and_name_them():
     ids = ["credit_records", "review_cases_accepted", "volunteer_handbooks", "mediation_success_rate"]
     with pytest.raises(ValueError, match="different units") as caught:
@@ -254,5 +513,3 @@ def test_bars_refuse_figures_of_different_units_and_name_them():
     for figure_id, unit in zip(ids, ["条", "起", "册", "%"]):
         assert f"{figure_id} ({unit}," in str(caught.value)
     charts.ranked_bar(["review_cases_accepted", "epidemic_cases"], lang="en")  # 起 and 件: both cases
-    with pytest.raises(ValueError, match="different kinds of measure.*mediation_success_rate"):
-        charts.funnel(["disputes_accepted", "mediation_success_rate"], lang="en")

@@ -25,6 +25,8 @@ def test_a_removed_figure_leaves_its_number_unaccounted(data_copy):
     rows = read_rows(path)
     removed = next(r for r in rows if r["figure_id"] == "street_stall_sites")
     write_rows(path, [r for r in rows if r is not removed])
+    links = data_copy / "measure_figures.csv"  # and the links to it, which would dangle
+    write_rows(links, [r for r in read_rows(links) if r["figure_id"] != removed["figure_id"]])
     coverage = check_coverage(load_package(data_copy))
     assert [run.text for run in coverage.unaccounted] == re.findall(r"\d+", removed["mention"])
     assert removed["mention"] in coverage.unaccounted[0].context

@@ -178,7 +178,7 @@ def test_draft_validates_once_a_curator_fills_it(tmp_path):
     rows = draft_rows(RAW, "ganxian-2020")
     assert rows and all(r["topic"] == "" and r["indicator_zh"] == "" for r in rows)
     for row in rows:  # what a curator would do
-        row.update(topic="hotline", indicator_zh="指标", indicator_en="indicator")
+        row.update(topic="hotline", indicator_zh="指标", indicator_en="indicator", period="unstated")
     typed, problems = read_back_draft(rows, tmp_path)
     assert problems == []
     raw = RAW.read_text(encoding="utf-8")
@@ -190,7 +190,8 @@ def test_draft_validates_once_a_curator_fills_it(tmp_path):
 def test_an_unfilled_draft_fails_with_named_fields(tmp_path):
     _, problems = read_back_draft(draft_rows(RAW, "ganxian-2020")[:1], tmp_path)
     assert {(p.field, p.rule) for p in problems} == {
-        ("topic", "required"), ("indicator_zh", "required"), ("indicator_en", "required")}
+        ("topic", "required"), ("indicator_zh", "required"), ("indicator_en", "required"),
+        ("period", "required")}
 
 
 # ------------------------------------------------------------------ bad input

@@ -113,3 +113,76 @@ def test_every_notebook_runs_with_chinese_charts():
     outputs = [out for cell in combined.cells for out in cell.outputs]
     assert [out.text for out in outputs if out.get("name") == "stderr"] == []
     assert sum("image/png" in out.get("data", {}) for out in outputs) == charts_en
+
+
+# ------------------------------------------------------------------ the analysis itself
+
+SECTION_PATH = re.compile(r"[一二三四五六七八九十]+、(?:\([一二三四五六七八九十]+\))?(?:\d+\.)?(?:\d+\))?")
+
+
+def declared_sections(row: dict) -> list[str]:
+    """The section paths a notebook says it covers; empty for the overviews ("All: …")."""
+    head = row["sections"].split(":")[0]
+    return [] if head.strip().startswith("All") else SECTION_PATH.findall(head)
+
+
+def shown_and_said(path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    return outputs_text(nb) + "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def test_every_section_of_the_report_is_discussed_in_a_topic_notebook():
+    """Each section without subsections is claimed by a topic notebook's header and named in
+    what that notebook shows (its measures and figures tables carry the section); a parent is
+    discussed through its subsections."""
+    rows = {row["notebook"]: row for row in notebook_index()}
+    texts = {p.name: shown_and_said(p) for p in PATHS}
+    paths = analysis.load_table("sections")["section"].tolist()
+
+    def discussed(section):
+        children = [p for p in paths if p != section and p.startswith(section)]
+        if children:
+            return any(discussed(c) for c in children)
+        return any(section in texts[name] and any(section.startswith(d) for d in declared_sections(row))
+                   for name, row in rows.items())
+
+    assert [s for s in paths if not discussed(s)] == []
+
+
+def test_every_measure_of_the_report_is_shown():
+    from analysis.tables.outline import measure_table
+
+    shown = "\n".join(outputs_text(nbformat.read(p, as_version=4)) for p in PATHS)
+    assert [m.measure_id for m in measure_table().itertuples() if m.quote not in shown] == []
+
+
+def test_every_chart_of_the_catalogue_is_in_a_notebook():
+    from analysis.charts.catalogue import CATALOGUE
+
+    code = "\n".join(c.source for p in PATHS for c in nbformat.read(p, as_version=4).cells if c.cell_type == "code")
+    assert [s.chart_id for s in CATALOGUE if f'catalogue.chart("{s.chart_id}"' not in code] == []
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_notebook_leads_with_three_to_five_computed_findings(path):
+    cells = nbformat.read(path, as_version=4).cells
+    heads = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## Key findings")]
+    assert heads and heads[0] <= 3, "the key findings come first, after the question and the setup"
+    following = cells[heads[0] + 1]
+    assert following.cell_type == "code"
+    printed = "".join(o.get("text", "") for o in following.outputs)
+    numbered = re.findall(r"^(\d+)\. \S", printed, flags=re.M)
+    assert 3 <= len(numbered) <= 5 and numbered == [str(i) for i in range(1, len(numbered) + 1)], printed
+    assert re.search(r"\d", printed.split(". ", 1)[1]), "a finding states a computed number"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_tables_are_formatted_for_readers_and_prose_has_no_code_names(path):
+    nb = nbformat.read(path, as_version=4)
+    assert 'class="dataframe"' not in outputs_text(nb), "show tables with views.table(...)"
+    names = set(analysis.load_figures()["figure_id"])
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            assert "`" not in cell.source, cell.source[:80]
+            words = set(re.findall(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", cell.source))
+            assert words == set() and not (words & names), words

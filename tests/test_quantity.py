@@ -29,7 +29,8 @@ def test_every_figure_amount_carries_its_qualifier_in_both_languages():
 def test_more_than_is_kept_and_float_refuses_to_drop_it():
     q = analysis.quantity("credit_records")  # 440多万条
     assert (q.value, q.high, q.qualifier, q.mention) == (4_400_000, None, "more_than", "440多万条")
-    assert str(q) == "4.4 million+ records"
+    noun = analysis.get_figure("credit_records")["noun_en"]  # what the data says it counts
+    assert str(q) == f"4.4 million+ {noun}" and q.text("en") == f"4,400,000+ {noun}"
     assert q.text("zh", compact=True) == "440万余条"
     assert q.bounds == (4_400_000, None)
     with pytest.raises(TypeError, match="credit_records is 440多万条, more than"):
@@ -39,7 +40,8 @@ def test_more_than_is_kept_and_float_refuses_to_drop_it():
 def test_a_range_keeps_both_ends():
     q = analysis.quantity("volunteers_per_township")  # 1-2名
     assert (q.value, q.high, q.qualifier) == (1, 2, "range")
-    assert q.text("en") == "1-2 people" and q.text("zh") == "1-2名"
+    assert q.text("en") == f"1-2 {analysis.get_figure('volunteers_per_township')['noun_en']}"
+    assert q.text("zh") == "1-2名"
     assert q.bounds == (1, 2)
     with pytest.raises(TypeError, match="range"):
         float(q)

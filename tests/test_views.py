@@ -31,13 +31,15 @@ def test_a_reader_table_names_its_columns_in_chinese():
 
 
 def test_figure_tables_follow_the_language_setting():
+    credit = analysis.get_figure("credit_records")
     english = repr(views.figure_table(["credit"]))
-    assert "Amount" in english and "4,400,000+ records" in english and "Credit records reported" in english
+    assert "Amount" in english and credit["indicator_en"] in english
+    assert f"4,400,000+ {credit['noun_en']}" in english  # the qualifier kept
     try:
         analysis.set_language("zh")
         chinese = views.figure_table(["credit"])
         text = repr(chinese)
-        assert "数值" in text and "4400000余条" in text and "上报信用数据" in text
+        assert "数值" in text and "4400000余条" in text and credit["indicator_zh"] in text
         assert "Amount" not in text
         long = chinese.data.reindex(range(views.SMALL + 1)).fillna("x")
         assert '"search": "\\u641c\\u7d22' in views.interactive(long, "zh")  # 搜索, JSON-escaped

@@ -1,28 +1,39 @@
 """Check a report against itself: part-whole sums, recomputed rates, implausible
 values and damaged text. Nothing in the data is corrected; every finding says what
-was compared with what.
+was compared with what, and gives every plausible explanation.
 
 Each check is a function over the figures table, so it can be tested on constructed
-figures whose answer is known.
+figures whose answer is known. Severity follows materiality (see `materiality`): how
+much a number a reader would quote could change, not which check found it.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
 
 from ..tables.figures import load_figures, load_table, non_figures
+from ..tables.package import load_package
 
-SEVERITIES = ("error", "warning", "note")
+SEVERITIES = ("material", "minor", "note")
+CHECKS = ("part_whole", "rate", "plausibility", "damaged_text")
+# A quoted rate that could move by this many percentage points, or a quoted count by this
+# share of itself, is material: enough to change a comparison or a headline.
+MATERIAL_POINTS = 1.0
+MATERIAL_SHARE = 0.01
+# General measure words take the meaning of the noun they count (25个 mediators are 25
+# people; 187项 tasks are tasks): a part counted with one is like with like with its total,
+# and in English the noun, not "units" or "items", says what is counted.
+GENERAL_MEASURE_WORDS = frozenset({"个", "项"})
 
 
 @dataclass
 class Finding:
     finding_id: str
     check: str  # part_whole, rate, plausibility, damaged_text
-    severity: str  # error, warning, note
+    severity: str  # material, minor, note
     verdict: str
     figure_ids: list[str]
     message_en: str
@@ -31,6 +42,24 @@ class Finding:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def materiality(*, impossible: bool = False, points: float = 0.0, share: float = 0.0,
+                meaning_in_doubt: bool = False, caveat: bool = False) -> str:
+    """The severity of a finding, from what it does to a number a reader would quote.
+
+    material: the number cannot be true as printed, or could move by MATERIAL_POINTS
+      percentage points (a rate) or MATERIAL_SHARE of itself (a count) or more, or what it
+      counts is in doubt;
+    minor: it could move by less than that, or needs a caveat to be quoted;
+    note: nothing a reader would quote changes.
+    """
+    if impossible or meaning_in_doubt or points >= MATERIAL_POINTS - 1e-9 \
+            or share >= MATERIAL_SHARE - 1e-12:
+        return "material"
+    if points > 1e-9 or share > 1e-12 or caveat:
+        return "minor"
+    return "note"
 
 
 # ---------------------------------------------------------------- part-whole
@@ -49,46 +78,77 @@ def part_whole(figures: pd.DataFrame) -> list[Finding]:
             expected = float(parent["value"])
             details = {"parent": parent_id, "relation": relation, "expected": expected,
                        "actual": total, "parts": group["figure_id"].tolist()}
-            name = f"{parent['indicator_en']} ({parent['indicator_zh']})"
+            name = parent["indicator_en"]
             if relation == "part":
-                agree = parts_agree(parent, group)
-                # 件 and 起 both count cases; 个 and 人 do not count the same thing.
-                kinds = sorted(set(group["unit_en"]) | {parent["unit_en"]})
-                units = sorted(set(group["unit"]) | {parent["unit"]})
-                details["units"] = units
-                unit_note = "" if len(kinds) == 1 else (
-                    f" The parts mix units ({', '.join(units)}: {', '.join(kinds)}).")
-                unit_note_zh = "" if len(kinds) == 1 else f"各部分单位不一（{'、'.join(units)}）。"
-                found.append(Finding(
-                    f"sum-{parent_id}", "part_whole",
-                    ("note" if len(kinds) == 1 else "warning") if agree else "error",
-                    "sums" if agree else "does_not_sum", ids,
-                    f"{name}: its {len(group)} parts sum to {_n(total)}, the total is "
-                    f"{_n(expected)}.{unit_note}",
-                    f"{parent['indicator_zh']}：{len(group)}个分项合计{_n(total)}，总数为{_n(expected)}。"
-                    f"{unit_note_zh}", details))
+                found.append(_parts_finding(parent, group, ids, name, details))
             elif relation == "subset":
                 ok = total <= expected
                 share = total / expected if expected else float("nan")
                 details["share"] = share
                 found.append(Finding(
-                    f"subset-{parent_id}", "part_whole", "note" if ok else "error",
+                    f"subset-{parent_id}", "part_whole", materiality(impossible=not ok),
                     "within" if ok else "exceeds", ids,
                     f"{name}: the subset ({', '.join(group['indicator_en'])}) is {_n(total)} of "
-                    f"{_n(expected)} ({share:.1%}); the rest is not broken down.",
+                    f"{_n(expected)} ({share:.1%}); the rest is not broken down." if ok else
+                    f"{name}: the subset ({', '.join(group['indicator_en'])}) is {_n(total)}, more "
+                    f"than the {_n(expected)} it is part of; one of the counts cannot be true as "
+                    "printed (a slip in either, or counts taken at different dates).",
                     f"{parent['indicator_zh']}：其中{'、'.join(group['indicator_zh'])}{_n(total)}，"
-                    f"占{share:.1%}，其余未细分。", details))
+                    f"占{share:.1%}，其余未细分。" if ok else
+                    f"{parent['indicator_zh']}：其中{'、'.join(group['indicator_zh'])}{_n(total)}，"
+                    f"多于总数{_n(expected)}，二者不能同时成立，可能为其中一数有误，或统计时点不同。",
+                    details))
             else:  # overlapping
                 found.append(Finding(
                     f"overlap-{parent_id}", "part_whole", "note", "may_overlap", ids,
                     f"{name}: the {len(group)} groups listed under it sum to {_n(total)} against "
-                    f"{_n(expected)}, but they may overlap and count "
-                    f"{'/'.join(sorted(set(group['unit_en'])))} rather than {parent['unit_en']}; "
-                    "not compared.",
+                    f"{_n(expected)}, but one person may belong to several groups and the groups "
+                    f"count {'/'.join(sorted(set(group['unit_en'])))} rather than "
+                    f"{parent['unit_en']}; they are not compared.",
                     f"{parent['indicator_zh']}：所列{len(group)}类人群合计{_n(total)}，"
-                    f"但各类可能重叠，且以“{'、'.join(sorted(set(group['unit'])))}”计，不作比较。",
-                    details))
+                    f"但同一人可能分属多类，且以“{'、'.join(sorted(set(group['unit'])))}”计、"
+                    f"总数以“{parent['unit']}”计，故不作比较。", details))
     return found
+
+
+def _parts_finding(parent, group, ids, name, details) -> Finding:
+    total, expected = details["actual"], details["expected"]
+    agree = parts_agree(parent, group)
+    units = sorted(set(group["unit"]) | {parent["unit"]})
+    details["units"] = units
+    kinds = sorted(set(group.loc[~group["unit"].isin(GENERAL_MEASURE_WORDS), "unit_en"])
+                   | ({parent["unit_en"]} if parent["unit"] not in GENERAL_MEASURE_WORDS else set()))
+    mixed = len(kinds) > 1  # 件 and 起 both count cases; 人 and 件 do not count the same thing
+    unit_en = unit_zh = ""
+    general = [u for u in units if u in GENERAL_MEASURE_WORDS]
+    if general and len(units) > 1 and not mixed:
+        unit_en = (f" Some parts are counted with {'/'.join(general)}, a general measure word that "
+                   f"takes the meaning of what it counts: here the same as the total "
+                   f"({kinds[0] if kinds else ''}).")
+        unit_zh = f"部分分项以“{'、'.join(general)}”计，此处所计与总数相同。"
+    elif mixed:
+        unit_en = (f" The parts are counted in different units ({', '.join(units)}: "
+                   f"{', '.join(kinds)}), so the sum may add unlike things.")
+        unit_zh = f"各分项计量单位不一（{'、'.join(units)}），合计可能把不同事物相加。"
+    gap = abs(total - expected)
+    share = gap / expected if expected else float("inf")
+    details["share_off"] = 0.0 if agree else round(share, 6)
+    if agree:
+        verdict = "sums"
+        severity = materiality(caveat=mixed)
+        en = f"{name}: its {len(group)} parts sum to {_n(total)}, the total is {_n(expected)}."
+        zh = f"{parent['indicator_zh']}：{len(group)}个分项合计{_n(total)}，与总数{_n(expected)}相符。"
+    else:
+        verdict = "does_not_sum"
+        severity = materiality(share=share)
+        more = "more" if total > expected else "less"
+        en = (f"{name}: its {len(group)} parts sum to {_n(total)}, {_n(gap)} {more} than the total "
+              f"of {_n(expected)}. Either a part or the total is misprinted, a category is left "
+              "out of the list, or the counts were taken at different dates.")
+        zh = (f"{parent['indicator_zh']}：{len(group)}个分项合计{_n(total)}，与总数{_n(expected)}"
+              f"相差{_n(gap)}。可能是某一分项或总数有误、有类别未列出，或统计时点不同。")
+    return Finding(f"sum-{ids[0]}", "part_whole",
+                   severity, verdict, ids, en + unit_en, zh + unit_zh, details)
 
 
 def parts_agree(parent: pd.Series, parts: pd.DataFrame) -> bool:
@@ -103,39 +163,97 @@ def parts_agree(parent: pd.Series, parts: pd.DataFrame) -> bool:
 
 
 @dataclass(frozen=True)
-class Definition:
-    """One way to compute a rate from the report's own figures."""
+class Reading:
+    """One way to compute a rate from the report's own figures.
 
+    partial: figures of which an unstated number (0 to all) also counts in the numerator,
+    because the report does not say how many qualify; `values` then holds one rate per
+    whole number, from none to all of them.
+    """
+
+    key: str
     name_en: str
     name_zh: str
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]  # summed; a leading "-" subtracts
-    standard: bool
-    value: float = float("nan")
+    standard: bool = False
+    plausible: bool = True
+    partial: tuple[str, ...] = ()
+    why_en: str = ""
+    why_zh: str = ""
+    numerator_value: float = float("nan")
+    denominator_value: float = float("nan")
+    values: tuple[float, ...] = ()
+
+    @property
+    def value(self) -> float:
+        """The rate with none of the partial figures counted (the only value without them)."""
+        return self.values[0] if self.values else float("nan")
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return (min(self.values), max(self.values)) if self.values else (math.nan, math.nan)
 
 
-# The definitions each stated rate is recomputed under. The review correction rate
-# follows the national usage (corrections over cases concluded) and the variants
-# local reports are seen to use.
-RATE_DEFINITIONS: dict[str, list[Definition]] = {
+# The direct corrections of administrative review (直接纠错): 撤销, 变更, 确认违法, 责令履行;
+# 责令重新作出 (order to decide anew) is a form of 责令履行. A type the report does not
+# list counts as none.
+REVIEW_DIRECT = ("review_revoked", "review_altered", "review_confirmed_unlawful",
+                 "review_ordered_to_perform", "review_ordered_redo")
+# Concluded (办结) = accepted less pending: a terminated (终止) case is closed.
+REVIEW_CONCLUDED = ("review_cases_accepted", "-review_pending")
+REVIEW_DECIDED = (*REVIEW_DIRECT, "review_rejected", "review_upheld")
+_INDIRECT_EN = ("Indirect correction (间接纠错): a case terminated (终止) after the agency "
+                "corrected its own act and the applicant withdrew; the report does not say how "
+                "many of its terminated cases ended that way.")
+_INDIRECT_ZH = "间接纠错：被申请人自行纠正、申请人撤回申请后终止的案件；报告未说明终止案件中有几件属此情形。"
+
+READINGS: dict[str, list[Reading]] = {
     "review_correction_rate": [
-        Definition("corrections / cases concluded", "纠错数÷办结数",
-                   ("review_revoked", "review_ordered_redo"),
-                   ("review_cases_accepted", "-review_pending"), True),
-        Definition("corrections / cases accepted", "纠错数÷受理数",
-                   ("review_revoked", "review_ordered_redo"), ("review_cases_accepted",), False),
-        Definition("corrections / cases decided on the merits", "纠错数÷实体审结数",
-                   ("review_revoked", "review_ordered_redo"),
-                   ("review_revoked", "review_ordered_redo", "review_rejected", "review_upheld"),
-                   False),
-        Definition("corrections and rejections / cases accepted", "纠错及驳回数÷受理数",
-                   ("review_revoked", "review_ordered_redo", "review_rejected"),
-                   ("review_cases_accepted",), False),
+        Reading("direct_concluded", "direct corrections / cases concluded", "直接纠错数÷办结数",
+                REVIEW_DIRECT, REVIEW_CONCLUDED, standard=True,
+                why_en="The national usage (Ministry of Justice): the decisions revoked (撤销), "
+                       "altered (变更), confirmed unlawful (确认违法) or ordered to perform (责令履行), "
+                       "ordered to act anew (责令重新作出) included, over the cases concluded, "
+                       "terminated cases included.",
+                why_zh="全国通行口径：撤销、变更、确认违法、责令履行（含责令重新作出）决定数"
+                       "÷办结案件数，终止案件计入办结。"),
+        Reading("direct_accepted", "direct corrections / cases accepted", "直接纠错数÷受理数",
+                REVIEW_DIRECT, ("review_cases_accepted",),
+                why_en="The same corrections over all cases accepted, pending ones included.",
+                why_zh="同样的纠错决定数÷全部受理案件数（含待办）。"),
+        Reading("indirect_concluded", "direct and indirect corrections / cases concluded",
+                "直接及间接纠错数÷办结数", REVIEW_DIRECT, REVIEW_CONCLUDED,
+                partial=("review_terminated",), why_en=_INDIRECT_EN, why_zh=_INDIRECT_ZH),
+        Reading("indirect_accepted", "direct and indirect corrections / cases accepted",
+                "直接及间接纠错数÷受理数", REVIEW_DIRECT, ("review_cases_accepted",),
+                partial=("review_terminated",), why_en=_INDIRECT_EN, why_zh=_INDIRECT_ZH),
+        Reading("direct_decided", "direct corrections / cases decided", "直接纠错数÷作出决定数",
+                REVIEW_DIRECT, REVIEW_DECIDED,
+                why_en="Over the cases the review body decided (corrections, 驳回 and 维持), "
+                       "terminated and pending cases left out.",
+                why_zh="以作出复议决定（纠错、驳回、维持）的案件为分母，不计终止和待办案件。"),
+        Reading("with_rejected_accepted", "direct corrections and rejections / cases accepted",
+                "直接纠错及驳回数÷受理数", (*REVIEW_DIRECT, "review_rejected"),
+                ("review_cases_accepted",), plausible=False,
+                why_en="驳回 rejects the application: a ruling for the agency, not a correction, "
+                       "so counting it as one is implausible.",
+                why_zh="驳回复议申请是有利于被申请人的决定，不属纠错，计入纠错数不合常理。"),
     ],
     "mediation_success_rate": [
-        Definition("mediated successfully / disputes accepted", "调解成功数÷受理数",
-                   ("disputes_mediated",), ("disputes_accepted",), True),
+        Reading("success_accepted", "mediated successfully / disputes accepted",
+                "调解成功数÷受理数", ("disputes_mediated",), ("disputes_accepted",), standard=True,
+                why_en="Successful mediations over the disputes identified and accepted, the "
+                       "only base the report gives.",
+                why_zh="调解成功数÷排查受理的矛盾纠纷数，为报告所给的唯一分母。"),
     ],
+}
+# Explanations beyond the readings: a base the report does not give.
+OTHER_BASES = {
+    "mediation_success_rate": (
+        "The rate may also be over a base the report does not give (disputes taken to "
+        "mediation rather than all accepted), or computed at another date than the counts.",
+        "也可能以报告未给出的数为分母（如进入调解程序的纠纷数而非全部受理数），或比率与件数的统计时点不同。"),
 }
 # Rates whose denominator is stated but not their numerator: is any whole number possible?
 RATE_DENOMINATORS = {"leader_cases_resolution_rate": "leader_cases"}
@@ -148,19 +266,22 @@ def decimals(value: float, mention: str) -> int:
 
 
 def _total(ids: tuple[str, ...], values: pd.Series) -> float:
-    """Sum of the figures named; an id with a leading "-" is subtracted."""
-    return float(sum(-values[i[1:]] if i.startswith("-") else values[i] for i in ids))
+    """Sum of the figures named (one the report does not give counts as none); an id with
+    a leading "-" is subtracted."""
+    return float(sum(-values.get(i[1:], 0.0) if i.startswith("-") else values.get(i, 0.0)
+                     for i in ids))
 
 
-def recompute_rate(rate_id: str, figures: pd.DataFrame | None = None) -> list[Definition]:
-    """The rate under each definition in RATE_DEFINITIONS, in percent."""
+def recompute_rate(rate_id: str, figures: pd.DataFrame | None = None) -> list[Reading]:
+    """The rate under each reading in READINGS, in percent."""
     figures = load_figures() if figures is None else figures
-    values = figures.set_index("figure_id")["value"]
+    values = figures.drop_duplicates("figure_id").set_index("figure_id")["value"]
     out = []
-    for d in RATE_DEFINITIONS[rate_id]:
-        den = _total(d.denominator, values)
-        out.append(Definition(d.name_en, d.name_zh, d.numerator, d.denominator, d.standard,
-                              100 * _total(d.numerator, values) / den if den else float("nan")))
+    for r in READINGS[rate_id]:
+        num, den = _total(r.numerator, values), _total(r.denominator, values)
+        extra = int(_total(r.partial, values))
+        rates = tuple(100 * (num + k) / den for k in range(extra + 1)) if den else ()
+        out.append(replace(r, numerator_value=num, denominator_value=den, values=rates))
     return out
 
 
@@ -168,6 +289,12 @@ def agrees(recomputed: float, stated: float, places: int) -> bool:
     """Does recomputed round (half up) to the stated value at the report's precision?"""
     half, eps = 0.5 * 10 ** -places, 1e-9
     return -half - eps <= recomputed - stated < half - eps
+
+
+def truncates_to(recomputed: float, stated: float, places: int) -> bool:
+    """Would cutting recomputed off (not rounding) at the report's precision give stated?"""
+    scale = 10 ** places
+    return math.floor(recomputed * scale + 1e-9) / scale == stated
 
 
 def nearest_whole(stated: float, denominator: float) -> dict[int, float]:
@@ -184,21 +311,45 @@ def reproducing_numerators(stated: float, places: int, denominator: float) -> li
     return [k for k in range(max(low, 0), high + 1) if agrees(100 * k / denominator, stated, places)]
 
 
+def reproducing_denominators(stated: float, places: int, numerator: float) -> list[int]:
+    """The whole denominators that, under this numerator, round to the stated percentage."""
+    if stated <= 0 or numerator <= 0:
+        return []
+    half = 0.5 * 10 ** -places
+    low = math.floor(100 * numerator / (stated + half))
+    high = math.ceil(100 * numerator / max(stated - half, 1e-9))
+    return [n for n in range(max(low, 1), high + 1) if agrees(100 * numerator / n, stated, places)]
+
+
+def nearest_bases(stated: float, places: int, near: int) -> list[tuple[int, int]]:
+    """The nearest whole (numerator, denominator) pairs that give stated, one below `near`
+    and one above it, within three times its size."""
+    found = []
+    for step in (-1, 1):
+        for n in range(near + step, 0 if step < 0 else 3 * near + 1, step):
+            ks = reproducing_numerators(stated, places, n)
+            if ks:
+                found.append((ks[0], n))
+                break
+    return sorted(found, key=lambda p: p[1])
+
+
 def rate_verdict(stated: float, places: int, standard: list[float], other: list[float]) -> str:
     """reproduced, reproduced_nonstandard, rounding_consistent or not_reproducible.
 
     Agreeing means rounding to the report's precision gives the stated value;
-    rounding-consistent means truncating (not rounding) would give it.
+    rounding-consistent means rounding the wrong way, or truncating, would give it.
+    `other` holds the plausible non-standard values only.
     """
-    def truncates(x):
-        return math.floor(x * 10 ** places + 1e-9) / 10 ** places == stated or \
+    def off_by_rounding(x):
+        return truncates_to(x, stated, places) or \
             math.ceil(x * 10 ** places - 1e-9) / 10 ** places == stated
 
     if any(agrees(x, stated, places) for x in standard):
         return "reproduced"
     if any(agrees(x, stated, places) for x in other):
         return "reproduced_nonstandard"
-    if any(truncates(x) for x in standard + other):
+    if any(off_by_rounding(x) for x in standard + other):
         return "rounding_consistent"
     return "not_reproducible"
 
@@ -206,66 +357,200 @@ def rate_verdict(stated: float, places: int, standard: list[float], other: list[
 def rates(figures: pd.DataFrame) -> list[Finding]:
     found = []
     by_id = figures.set_index("figure_id")
-    for rate_id in RATE_DEFINITIONS:
-        if rate_id not in by_id.index:
-            continue
-        rate = by_id.loc[rate_id]
-        places = decimals(rate["value"], rate["mention"])
-        results = recompute_rate(rate_id, figures)
-        verdict = rate_verdict(rate["value"], places, [d.value for d in results if d.standard],
-                               [d.value for d in results if not d.standard])
-        ids = list(dict.fromkeys([rate_id, *(i.lstrip("-") for d in results
-                                             for i in d.numerator + d.denominator)]))
-        lines_en = "; ".join(f"{d.name_en}{' (standard)' if d.standard else ''} = {d.value:.2f}%"
-                             for d in results)
-        lines_zh = "；".join(f"{d.name_zh}{'（通行口径）' if d.standard else ''}={d.value:.2f}%"
-                             for d in results)
-        severity = {"reproduced": "note", "rounding_consistent": "note",
-                    "reproduced_nonstandard": "warning", "not_reproducible": "error"}[verdict]
-        matching = [d.name_en for d in results if agrees(d.value, rate["value"], places)]
-        values = figures.set_index("figure_id")["value"]
-        found.append(Finding(
-            f"rate-{rate_id}", "rate", severity, verdict, ids,
-            f"{rate['indicator_en']}: stated {rate['mention']}; {lines_en}. "
-            + {"reproduced": "The standard definition reproduces it.",
-               "reproduced_nonstandard": f"Only a non-standard definition reproduces it "
-                                         f"({'; '.join(matching)}).",
-               "rounding_consistent": "It matches only if the report truncated instead of rounding.",
-               "not_reproducible": "No definition reproduces it at the report's precision."}[verdict],
-            f"{rate['indicator_zh']}：报告为{rate['mention']}；{lines_zh}。"
-            + {"reproduced": "按通行口径可以重现。",
-               "reproduced_nonstandard": "只有非通行口径能重现。",
-               "rounding_consistent": "只有截尾而非四舍五入时相符。",
-               "not_reproducible": "按报告的精度，任何口径都不能重现。"}[verdict],
-            {"stated": float(rate["value"]), "decimals": places,
-             "recomputed": {d.name_en: round(d.value, 4) for d in results},
-             "differences": {d.name_en: round(d.value - rate["value"], 4) for d in results},
-             "standard": [d.name_en for d in results if d.standard],
-             "numerators_that_reproduce": {d.name_en: reproducing_numerators(
-                 rate["value"], places, _total(d.denominator, values)) for d in results}}))
+    for rate_id in READINGS:
+        if rate_id in by_id.index:
+            found.append(_rate_finding(by_id.loc[rate_id], recompute_rate(rate_id, figures),
+                                       set(by_id.index)))
     for rate_id, denominator_id in RATE_DENOMINATORS.items():
-        if rate_id not in by_id.index:
-            continue
-        rate, den = by_id.loc[rate_id], by_id.loc[denominator_id]
-        places = decimals(rate["value"], rate["mention"])
-        n = int(den["value"])
-        implied = rate["value"] / 100 * n
-        candidates = nearest_whole(rate["value"], n)
-        whole = [k for k, pct in candidates.items() if agrees(pct, rate["value"], places)]
-        verdict = "reproduced" if whole else "not_reproducible"
-        nearest = ", ".join(f"{k}/{n} = {pct:.2f}%" for k, pct in candidates.items())
-        found.append(Finding(
-            f"rate-{rate_id}", "rate", "note" if whole else "error", verdict,
-            [rate_id, denominator_id],
-            f"{rate['indicator_en']}: stated {rate['mention']} of {_n(n)} {den['unit_en']} implies "
-            f"{implied:.2f} resolved; " + (f"{whole[0]}/{n} gives it." if whole else
-                                           f"no whole number does ({nearest})."),
-            f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}相当于{implied:.2f}件；"
-            + (f"{whole[0]}/{n}可得此值。" if whole else f"没有整数能得到此值（{nearest}）。"),
-            {"stated": float(rate["value"]), "decimals": places, "denominator": n,
-             "implied_numerator": round(implied, 4),
-             "nearest": {str(k): round(v, 4) for k, v in candidates.items()}}))
+        if rate_id in by_id.index and denominator_id in by_id.index:
+            found.append(_whole_number_finding(by_id.loc[rate_id], by_id.loc[denominator_id]))
     return found
+
+
+def _pct(x: float, places: int = 1) -> str:
+    return f"{x:.{places}f}%"
+
+
+def _span_text(r: Reading, places: int, lang: str) -> str:
+    low, high = r.span
+    if math.isclose(low, high):
+        return _pct(low, places)
+    return f"{_pct(low, places)}–{_pct(high, places)}" if lang == "en" else \
+        f"{_pct(low, places)}至{_pct(high, places)}"
+
+
+def _rate_finding(rate: pd.Series, readings: list[Reading], present: set[str]) -> Finding:
+    stated, places = float(rate["value"]), decimals(rate["value"], rate["mention"])
+    shown = max(places, 1)
+    standard = [r for r in readings if r.standard and r.values]
+    plausible = [r for r in readings if r.plausible and not r.standard and r.values]
+    verdict = rate_verdict(stated, places, [v for r in standard for v in r.values],
+                           [v for r in plausible for v in r.values])
+    reproduce = {r.key: [k for k, v in enumerate(r.values) if agrees(v, stated, places)]
+                 for r in readings}
+    # what a reader quoting the rate could be off by: against the standard reading (what a
+    # comparison with other places needs), else against the nearest plausible reading
+    against = standard or plausible
+    points = 0.0 if verdict == "reproduced" else min(
+        (abs(v - stated) for r in against for v in r.values), default=0.0)
+    severity = materiality(points=points)
+    rate_id = rate.name
+    ids = list(dict.fromkeys([rate_id, *(i.lstrip("-") for r in readings
+                                         for i in r.numerator + r.denominator + r.partial
+                                         if i.lstrip("-") in present)]))
+    en, zh = _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, points)
+    details = {
+        "stated": stated, "decimals": places,
+        "readings": [{"reading": r.key, "name": r.name_en, "standard": r.standard,
+                      "plausible": r.plausible, "numerator": r.numerator_value,
+                      "denominator": r.denominator_value,
+                      "partial": list(r.partial), "values": [round(v, 4) for v in r.values],
+                      "reproduces_with": reproduce[r.key]} for r in readings],
+        "numerators_that_reproduce": {r.key: reproducing_numerators(stated, places, r.denominator_value)
+                                      for r in readings if r.denominator_value},
+        "denominators_that_reproduce": {r.key: reproducing_denominators(stated, places,
+                                                                        r.numerator_value)
+                                        for r in readings if not r.partial},
+        "materiality": {"points": round(points, 4)},
+    }
+    return Finding(f"rate-{rate_id}", "rate", severity, verdict, ids, en, zh, details)
+
+
+def _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, points):
+    """Every plausible explanation of a stated rate, in English and Chinese."""
+    name_en, name_zh = rate["indicator_en"], rate["indicator_zh"]
+    standard = [r for r in readings if r.standard and r.values]
+    en = [f"{name_en}: stated {rate['mention']}; the report does not say what it counts."]
+    zh = [f"{name_zh}：报告为{rate['mention']}，未说明统计口径。"]
+    for r in standard:
+        num, den = _n(r.numerator_value), _n(r.denominator_value)
+        en.append(f"Under the usual definition ({r.name_en}) it is {num}/{den} = "
+                  f"{_pct(r.value, shown + 1)}, {abs(r.value - stated):.2f} points "
+                  f"{'above' if r.value > stated else 'below'} the stated rate. {r.why_en}")
+        zh.append(f"按{r.name_zh}（通行口径）计算为{num}÷{den}＝{_pct(r.value, shown + 1)}，"
+                  f"比报告所述{'高' if r.value > stated else '低'}{abs(r.value - stated):.2f}个百分点。"
+                  f"{r.why_zh}")
+    matches = [r for r in readings if reproduce[r.key] and not r.standard]
+    for r in matches:
+        k = reproduce[r.key][0]
+        count = _n(r.numerator_value + k)
+        with_partial_en = (f", counting {k} of the {_n(len(r.values) - 1)} terminated cases as "
+                           "indirect corrections" if r.partial else "")
+        with_partial_zh = (f"（将终止的{_n(len(r.values) - 1)}件中的{k}件计为间接纠错）"
+                           if r.partial else "")
+        if r.plausible:
+            en.append(f"{rate['mention']} is reproduced by {r.name_en}{with_partial_en}: "
+                      f"{count}/{_n(r.denominator_value)}. {r.why_en if r.partial else ''}".rstrip())
+            zh.append(f"按{r.name_zh}{with_partial_zh}计算，{count}÷{_n(r.denominator_value)}"
+                      f"可得{rate['mention']}。{r.why_zh if r.partial else ''}")
+        else:
+            en.append(f"{r.name_en.capitalize()} also gives {count}/{_n(r.denominator_value)}, but "
+                      f"{r.why_en[0].lower()}{r.why_en[1:]}")
+            zh.append(f"按{r.name_zh}计算亦得{count}÷{_n(r.denominator_value)}，但{r.why_zh}")
+    others = [r for r in readings if not r.standard and not reproduce[r.key] and r.values]
+    if others:
+        en.append("Other readings: " + "; ".join(
+            f"{r.name_en} {_span_text(r, shown, 'en')}" for r in others) + ".")
+        zh.append("其他口径：" + "；".join(f"{r.name_zh}为{_span_text(r, shown, 'zh')}"
+                                         for r in others) + "。")
+    if verdict != "reproduced":
+        en_typo, zh_typo = _typo_explanations(stated, places, standard)
+        en += en_typo
+        zh += zh_typo
+    if verdict == "rounding_consistent":
+        en.append("Rounding the wrong way, or cutting digits off, would give the stated rate.")
+        zh.append("若舍入方向有误或直接截尾，可得报告所述数值。")
+    if verdict != "reproduced" and rate.name in OTHER_BASES:
+        en.append(OTHER_BASES[rate.name][0])
+        zh.append(OTHER_BASES[rate.name][1])
+    for r in standard:
+        if r.denominator_value and r.denominator_value < 100:
+            step = 100 / r.denominator_value
+            en.append(f"With {_n(r.denominator_value)} cases in the base, one case moves the rate "
+                      f"by {step:.1f} points.")
+            zh.append(f"分母仅{_n(r.denominator_value)}件，每1件即影响{step:.1f}个百分点。")
+    en.append(_severity_sentence_en(points))
+    zh.append(_severity_sentence_zh(points))
+    return " ".join(en), "".join(zh)
+
+
+def _typo_explanations(stated, places, standard: list[Reading]):
+    """A slip in one count: the counts that would give the stated rate under the standard
+    reading."""
+    en, zh = [], []
+    for r in standard:
+        nums = reproducing_numerators(stated, places, r.denominator_value)
+        dens = reproducing_denominators(stated, places, r.numerator_value)
+        parts_en, parts_zh = [], []
+        if nums:
+            parts_en.append(f"a numerator of {_range(nums)} instead of {_n(r.numerator_value)}")
+            parts_zh.append(f"分子为{_range(nums, '至')}而非{_n(r.numerator_value)}")
+        if dens:
+            parts_en.append(f"a base of {_range(dens)} instead of {_n(r.denominator_value)}")
+            parts_zh.append(f"分母为{_range(dens, '至')}而非{_n(r.denominator_value)}")
+        if parts_en:
+            en.append(f"A slip in one count would also explain it: under the usual definition, "
+                      f"{' or '.join(parts_en)} gives {_pct(stated, places)}.")
+            zh.append(f"也可能是某一件数有误：按通行口径，{'或'.join(parts_zh)}即得{_pct(stated, places)}。")
+    return en, zh
+
+
+def _severity_sentence_en(points: float) -> str:
+    if points < 1e-9:
+        return ""
+    if points >= MATERIAL_POINTS:
+        return (f"Quoted as printed, the rate could be {points:.2f} points off what the usual "
+                "definition gives: state the definition before comparing it with other rates.")
+    return f"The difference, {points:.2f} points, changes no comparison."
+
+
+def _severity_sentence_zh(points: float) -> str:
+    if points < 1e-9:
+        return ""
+    if points >= MATERIAL_POINTS:
+        return f"直接引用该比率，与通行口径可能相差{points:.2f}个百分点，与其他比率比较前应先说明口径。"
+    return f"相差{points:.2f}个百分点，不影响比较结论。"
+
+
+def _range(values: list[int], joiner: str = " to ") -> str:
+    return _n(values[0]) if len(values) == 1 else f"{_n(values[0])}{joiner}{_n(values[-1])}"
+
+
+def _whole_number_finding(rate: pd.Series, den: pd.Series) -> Finding:
+    stated, places = float(rate["value"]), decimals(rate["value"], rate["mention"])
+    n = int(den["value"])
+    implied = stated / 100 * n
+    candidates = nearest_whole(stated, n)
+    whole = [k for k, pct in candidates.items() if agrees(pct, stated, places)]
+    verdict = "reproduced" if whole else "not_reproducible"
+    points = 0.0 if whole else min(abs(pct - stated) for pct in candidates.values())
+    nearest = ", ".join(f"{k}/{n} = {pct:.2f}%" for k, pct in candidates.items())
+    nearest_zh = "，".join(f"{k}÷{n}＝{pct:.2f}%" for k, pct in candidates.items())
+    bases = nearest_bases(stated, places, n)
+    if whole:
+        en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
+              f"{_n(n)} {den['unit_en']}; {whole[0]}/{n} gives it.")
+        zh = f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}，即{whole[0]}÷{n}。"
+    else:
+        other_en = " or ".join(f"{k} of {m}" for k, m in bases)
+        other_zh = "或".join(f"{m}件中的{k}件" for k, m in bases)
+        en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
+              f"{_n(n)} {den['unit_en']} implies {implied:.2f}; no whole number gives it "
+              f"({nearest}). It may be over another base (matters carried over from earlier "
+              f"years, say: {rate['mention']} is {other_en}), a slip in its digits, or a rate "
+              "computed at another date than the count. " + _severity_sentence_en(points))
+        zh = (f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}相当于{implied:.2f}件，"
+              f"没有整数能得到此值（{nearest_zh}）。可能以其他件数为分母（如含往年结转事项；"
+              f"{other_zh}即得{rate['mention']}），可能数字录入有误，也可能比率与件数的统计时点"
+              f"不同。" + _severity_sentence_zh(points))
+    return Finding(
+        f"rate-{rate.name}", "rate", materiality(points=points), verdict, [rate.name, den.name],
+        en.strip(), zh,
+        {"stated": stated, "decimals": places, "denominator": n,
+         "implied_numerator": round(implied, 4),
+         "nearest": {str(k): round(v, 4) for k, v in candidates.items()},
+         "bases_that_reproduce": [list(b) for b in bases],
+         "materiality": {"points": round(points, 4)}})
 
 
 # --------------------------------------------------------------- plausibility
@@ -276,11 +561,13 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
     found = []
     by_id = figures.set_index("figure_id")
     for _, f in figures[(figures["unit"] == "%") & (figures["value"] > 100)].iterrows():
-        found.append(Finding(f"over-100-{f['figure_id']}", "plausibility", "error", "impossible",
-                             [f["figure_id"]],
-                             f"{f['indicator_en']} is {f['mention']}: a rate above 100%.",
-                             f"{f['indicator_zh']}为{f['mention']}，比率超过100%。",
-                             {"value": float(f["value"]), "compared_with": 100.0}))
+        found.append(Finding(
+            f"over-100-{f['figure_id']}", "plausibility", materiality(impossible=True),
+            "impossible", [f["figure_id"]],
+            f"{f['indicator_en']} is {f['mention']}: a share cannot exceed 100%. It may be a slip "
+            "in the digits, or a ratio (this year against last, say) written as a rate.",
+            f"{f['indicator_zh']}为{f['mention']}，比率不能超过100%；可能数字有误，或将同比等"
+            "比值误写为比率。", {"value": float(f["value"]), "compared_with": 100.0}))
 
     def have(*ids):
         return all(i in by_id.index for i in ids)
@@ -288,59 +575,75 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
     def v(i):
         return float(by_id.loc[i, "value"])
 
-    if have("petitioners_received", "leader_reception_sessions", "hotline_requests"):
-        per = v("petitioners_received") / v("leader_reception_sessions")
-        ratio = v("petitioners_received") / v("hotline_requests")
+    if have("petitioners_received", "leader_reception_sessions"):
+        visits, sessions = v("petitioners_received"), v("leader_reception_sessions")
+        per = visits / sessions
         found.append(Finding(
-            "petitioners-per-session", "plausibility", "warning", "implausible",
-            ["petitioners_received", "leader_reception_sessions", "hotline_requests"],
-            f"{_n(v('petitioners_received'))} petitioner visits over {_n(v('leader_reception_sessions'))} "
-            f"reception sessions is {per:,.0f} per session, and {ratio:.0f} times the "
-            f"{_n(v('hotline_requests'))} requests the 12345 hotline handled all year. The count may "
-            "include visits not received by district leaders.",
-            f"{_n(v('petitioners_received'))}人次来访对应{_n(v('leader_reception_sessions'))}场次接访，"
-            f"每场次{per:,.0f}人次，是12345热线全年诉求{_n(v('hotline_requests'))}件的{ratio:.0f}倍；"
-            "该数可能包含非区领导接待的来访。",
-            {"per_session": round(per, 2), "times_hotline": round(ratio, 2)}))
+            "petitioners-per-session", "plausibility", materiality(meaning_in_doubt=True),
+            "implausible", ["petitioners_received", "leader_reception_sessions"],
+            f"Since the start of the year, the report gives {_n(sessions)} reception sessions in "
+            f"which district leaders took part and {_n(visits)} visits or attendances (人次) "
+            "received and counselled on site. Read as visits at those sessions, that is "
+            f"{per:,.0f} per session, implausible for a reception session. Other readings: the count "
+            "covers every visit received on site by the petition system since the start of the year, "
+            "the leaders "
+            "taking part in some sessions; a group visit counts each person (人次 are visits, not "
+            "people, and one person may come several times); or the count has a slip in its "
+            "digits. Do not quote it as visitors received by leaders.",
+            f"报告称今年以来区领导参与接访{_n(sessions)}场次，现场接待疏导来访群众{_n(visits)}人次。若理解为"
+            f"上述场次所接待，则每场次{per:,.0f}人次，与一般接访规模不符。其他可能：该数为信访部门"
+            "今年以来现场接待的总人次，区领导仅参与其中部分场次；集体访按人计入（人次为来访次数，非人数，"
+            "同一人可能多次来访）；或数字录入有误。不宜表述为区领导接待的来访人数。",
+            {"per_session": round(per, 2)}))
     if have("inspection_plans", "inspection_tasks", "inspection_results"):
         plans, tasks, results = v("inspection_plans"), v("inspection_tasks"), v("inspection_results")
         found.append(Finding(
-            "inspection-funnel-order", "plausibility", "warning", "implausible",
+            "inspection-funnel-order", "plausibility", materiality(), "unexplained",
             ["inspection_plans", "inspection_tasks", "inspection_results"],
-            f"{_n(plans)} inspection plans generated {_n(tasks)} tasks ({tasks / plans:.2f} per plan), "
-            f"which produced {_n(results)} results ({results / tasks:.2f} per task). A plan should yield "
-            "at least one task and a task one result; the report does not say how each is counted.",
-            f"制定检查计划{_n(plans)}个，生成任务{_n(tasks)}项（每个计划{tasks / plans:.2f}项），"
-            f"录入结果{_n(results)}个（每项任务{results / tasks:.2f}个）；报告未说明计数口径。",
+            f"{_n(plans)} inspection plans, {_n(tasks)} tasks and {_n(results)} results count "
+            "different things, not stages that narrow: on the random-inspection platform a task "
+            "usually draws several entities and the inspectors at random, and each inspected "
+            "entity gets its own result (here "
+            f"{results / tasks:.1f} per task on average); fewer tasks than plans may mean plans "
+            "that generated no task in the period, or plans and tasks counted by different units. "
+            "The report does not say which; the counts can be quoted as they are.",
+            f"检查计划{_n(plans)}个、检查任务{_n(tasks)}项、检查结果{_n(results)}个，所计对象不同，"
+            "并非逐级递减的环节：在“双随机、一公开”监管平台上，一项任务通常随机抽取若干检查对象和"
+            "执法检查人员，每个被检查对象各录入一"
+            f"条结果（平均每项任务{results / tasks:.1f}个）；任务少于计划，可能是部分计划当年未生成任务，"
+            "或计划与任务的统计主体不同。报告未作说明，各数可照录引用。",
             {"tasks_per_plan": round(tasks / plans, 4), "results_per_task": round(results / tasks, 4)}))
     for staff_id in ("township_enforcement_team_leaders", "township_service_centre_directors"):
         if have(staff_id, "townships_powers_taken_up"):
             staff, towns = v(staff_id), v("townships_powers_taken_up")
             if staff < towns:
                 found.append(Finding(
-                    f"staffing-{staff_id}", "plausibility", "note", "gap",
+                    f"staffing-{staff_id}", "plausibility", materiality(), "gap",
                     [staff_id, "townships_powers_taken_up"],
-                    f"{by_id.loc[staff_id, 'indicator_en']}: {_n(staff)} for {_n(towns)} townships; "
-                    f"by the report's count, {_n(towns - staff)} townships had none yet.",
-                    f"{by_id.loc[staff_id, 'indicator_zh']}{_n(staff)}名，乡镇{_n(towns)}个，"
-                    f"尚有{_n(towns - staff)}个乡镇未配备。",
+                    f"{by_id.loc[staff_id, 'indicator_en']}: {_n(staff)} so far, for {_n(towns)} "
+                    f"townships; if each township is to have one, {_n(towns - staff)} had none yet.",
+                    f"{by_id.loc[staff_id, 'indicator_zh']}{_n(staff)}名，乡镇{_n(towns)}个；"
+                    f"如按每个乡镇配备1名，尚有{_n(towns - staff)}个乡镇未配备。",
                     {"staff": staff, "townships": towns}))
     if have("judicial_offices_4_staff", "judicial_offices_3_staff", "judicial_office_staff",
             "judicial_office_heads"):
         offices = v("judicial_offices_4_staff") + v("judicial_offices_3_staff")
         staff = 4 * v("judicial_offices_4_staff") + 3 * v("judicial_offices_3_staff")
-        agree = staff == v("judicial_office_staff") and offices == v("judicial_office_heads")
+        share = max(abs(staff - v("judicial_office_staff")) / v("judicial_office_staff"),
+                    abs(offices - v("judicial_office_heads")) / v("judicial_office_heads"))
+        agree = share == 0
         found.append(Finding(
-            "judicial-office-staffing", "plausibility", "note" if agree else "warning",
+            "judicial-office-staffing", "plausibility", materiality(share=share),
             "consistent" if agree else "inconsistent",
             ["judicial_offices_4_staff", "judicial_offices_3_staff", "judicial_office_staff",
              "judicial_office_heads"],
             f"{_n(v('judicial_offices_4_staff'))} four-person and {_n(v('judicial_offices_3_staff'))} "
             f"three-person offices make {_n(offices)} offices with {_n(staff)} staff; the report gives "
-            f"{_n(v('judicial_office_staff'))} staff and {_n(v('judicial_office_heads'))} heads.",
+            f"{_n(v('judicial_office_staff'))} staff and {_n(v('judicial_office_heads'))} heads."
+            + ("" if agree else " A count is misprinted, or some offices have another size."),
             f"4人所{_n(v('judicial_offices_4_staff'))}个、3人所{_n(v('judicial_offices_3_staff'))}个，"
             f"合{_n(offices)}个所、{_n(staff)}人；报告为{_n(v('judicial_office_staff'))}人、"
-            f"所长{_n(v('judicial_office_heads'))}人。",
+            f"所长{_n(v('judicial_office_heads'))}人。" + ("" if agree else "可能某数有误，或部分所的人数不同。"),
             {"offices": offices, "staff_implied": staff}))
     if have("full_time_mediators_per_township", "full_time_mediators_per_committee",
             "full_time_mediators_total", "townships_powers_taken_up"):
@@ -349,30 +652,36 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
         towns = v("townships_powers_taken_up")
         implied = towns * v("full_time_mediators_per_township") + \
             committees * v("full_time_mediators_per_committee")
-        agree = implied == v("full_time_mediators_total")
+        share = abs(implied - v("full_time_mediators_total")) / v("full_time_mediators_total")
+        agree = share == 0
         found.append(Finding(
-            "full-time-mediators-total", "plausibility", "note" if agree else "warning",
+            "full-time-mediators-total", "plausibility", materiality(share=share),
             "consistent" if agree else "inconsistent",
             ["full_time_mediators_per_township", "full_time_mediators_per_committee",
              "full_time_mediators_total", "townships_powers_taken_up"],
             f"{_n(towns)} townships × {_n(v('full_time_mediators_per_township'))} + {committees} "
             f"committees × {_n(v('full_time_mediators_per_committee'))} = {_n(implied)} full-time "
-            f"mediators; the report gives {_n(v('full_time_mediators_total'))}.",
+            f"mediators; the report gives {_n(v('full_time_mediators_total'))}."
+            + ("" if agree else " A count is misprinted, or not every township hired one."),
             f"{_n(towns)}个乡镇×{_n(v('full_time_mediators_per_township'))}名＋{committees}个管委会×"
             f"{_n(v('full_time_mediators_per_committee'))}名＝{_n(implied)}名；报告为"
-            f"{_n(v('full_time_mediators_total'))}名。",
+            f"{_n(v('full_time_mediators_total'))}名。" + ("" if agree else "可能某数有误，或并非每个乡镇均已聘请。"),
             {"implied": implied, "committees": committees}))
     if have("no_visit_services", "local_services_online"):
         a, b = v("no_visit_services"), v("local_services_online")
         if a != b:
             found.append(Finding(
-                "featured-services-counts", "plausibility", "note", "unexplained",
+                "featured-services-counts", "plausibility", materiality(caveat=True), "unexplained",
                 ["no_visit_services", "local_services_online"],
-                f"Section 一 counts {_n(a)} featured (特色) services approved without a visit; section 二 "
-                f"counts {_n(b)} local featured services put online. The report does not say how the "
-                "two relate.",
-                f"第一部分称{_n(a)}项高频特色服务事项实现“不见面审批”，第二部分称区级上线本地特色服务"
-                f"事项{_n(b)}项，报告未说明二者关系。", {"difference": a - b}))
+                f"Section 1 counts {_n(a)} high-frequency featured services approved without a "
+                f"visit through the app; section 2 counts {_n(b)} local featured services put "
+                "online. They may be different sets (services online need not be approvable "
+                "without a visit), counts at different dates, or one may be misprinted; the report "
+                "does not say. Quote each with its own wording.",
+                f"第一部分称{_n(a)}项高频特色服务事项通过“赣服通”实现“不见面审批”，第二部分称区级上线"
+                f"本地特色服务事项{_n(b)}项。二者可能口径不同（上线事项未必均可不见面审批），可能统计时点"
+                "不同，也可能其中一数有误，报告未作说明。引用时应各按原文表述。",
+                {"difference": a - b}))
     return found
 
 
@@ -380,37 +689,90 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
 
 
 def damaged_text(report: str | None = None) -> list[Finding]:
-    """Lost characters and typos: read from non_figures (damaged) and text_issues."""
+    """Lost characters and typos: read from non_figures (damaged) and text_issues. The
+    reading is certain from context, so nothing a reader quotes changes: a note."""
     found = []
     listed = non_figures(report)
     for _, row in listed[listed["damaged"]].iterrows():
         found.append(Finding(
-            f"text-{row['item_id']}", "damaged_text", "note", "lost_characters", [],
+            f"text-{row['item_id']}", "damaged_text", materiality(), "lost_characters", [],
             f"{row['mention']} ({row['kind'].replace('_', ' ')}) reads as {row['reading']}: "
             f"{row['reason']}",
-            f"“{row['mention']}”应为“{row['reading']}”。", {"quote": row["quote"],
-                                                          "reading": row["reading"]}))
+            f"原文“{row['mention']}”，应为“{row['reading']}”（发布时脱字）。",
+            {"quote": row["quote"], "reading": row["reading"]}))
     issues = load_table("text_issues", report)
     for _, row in issues.iterrows():
+        zh_kind = {"lost_characters": "发布时脱字", "typo": "录入有误",
+                   "inconsistent_name": "前后名称不一"}[row["kind"]]
         found.append(Finding(
-            f"text-{row['issue_id']}", "damaged_text", "note", row["kind"], [],
+            f"text-{row['issue_id']}", "damaged_text", materiality(), row["kind"], [],
             f"{row['mention']} reads as {row['reading']}: {row['note']}",
-            f"“{row['mention']}”应为“{row['reading']}”。",
+            f"原文“{row['mention']}”，应为“{row['reading']}”（{zh_kind}）。",
             {"quote": row["quote"], "reading": row["reading"]}))
     return found
+
+
+@dataclass(frozen=True)
+class Damage:
+    """Damaged or inferred text inside a figure's quote."""
+
+    figure_id: str
+    item_id: str
+    mention: str
+    reading: str
+
+
+def damage_in(figures: list[pd.Series]) -> list[Damage]:
+    """The damaged text (text_issues, and non_figures marked damaged) that lies inside the
+    quote of any of these figures, in the figures' order: what a chart showing them must
+    say."""
+    package = load_package()
+    found = []
+    for figure in figures:
+        if "quote" not in figure or "report_id" not in figure or "figure_id" not in figure:
+            continue
+        raw = package.raw.get(figure["report_id"], "")
+        start = raw.find(figure["quote"])
+        if start < 0:
+            continue
+        end = start + len(figure["quote"])
+        for item_id, mention, reading, where in _damaged_spans(figure["report_id"]):
+            if where[0] < end and where[1] > start:
+                found.append(Damage(figure["figure_id"], item_id, mention, reading))
+    return list(dict.fromkeys(found))
+
+
+def _damaged_spans(report_id: str) -> list[tuple[str, str, str, tuple[int, int]]]:
+    package = load_package()
+    raw = package.raw.get(report_id, "")
+    spans = []
+    nf = package.tables["non_figures"]
+    issues = package.tables["text_issues"]
+    rows = [(r["item_id"], r["quote"], r["mention"], r["reading"])
+            for _, r in nf[(nf["report_id"] == report_id) & nf["damaged"]].iterrows()]
+    rows += [(r["issue_id"], r["quote"], r["mention"], r["reading"])
+             for _, r in issues[issues["report_id"] == report_id].iterrows()]
+    for item_id, quote, mention, reading in rows:
+        at = raw.find(quote)
+        inside = quote.find(mention)
+        if at >= 0 and inside >= 0:
+            spans.append((item_id, mention, reading, (at + inside, at + inside + len(mention))))
+    return spans
 
 
 # ---------------------------------------------------------------------- all
 
 
 def audit(report: str | None = None) -> list[Finding]:
-    """Every finding for one report (or all), in a fixed order."""
+    """Every finding for one report (or all), most material first; within a severity,
+    part-whole, rates, plausibility, damaged text, each in report order."""
     figures = load_figures(report)
     findings = []
     for report_id in dict.fromkeys(figures["report_id"]):
         own = figures[figures["report_id"] == report_id].reset_index(drop=True)
         findings += part_whole(own) + rates(own) + plausibility(own) + damaged_text(report_id)
-    return findings
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(findings, key=lambda f: rank[f.severity])  # stable: keeps the check order
 
 
 def _in_order(figures: pd.DataFrame, ids) -> list[str]:

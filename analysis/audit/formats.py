@@ -8,7 +8,9 @@ import json
 
 from .checks import SEVERITIES, Finding, audit
 
-JSON_VERSION = 1
+# 2: severities material/minor/note (were error/warning/note), findings ranked most
+# material first, rate details list every reading.
+JSON_VERSION = 2
 CSV_FIELDS = ["finding_id", "check", "severity", "verdict", "figure_ids", "message_en", "message_zh"]
 
 

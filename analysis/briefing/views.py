@@ -41,9 +41,21 @@ COLUMN_NAMES = {
     "verdict": ("结论", "Verdict"),
     "message": ("说明", "Finding"),
     "finding_id": ("核查编号", "Finding id"),
+    # measures, commitments, citations and the plan's tasks
+    "kind": ("类型", "Kind"),
+    "label_zh": ("名称", "Name"),
+    "label_en": ("名称（英文）", "Name"),
+    "summary_en": ("内容（英文）", "What it says"),
+    "figure_ids": ("相关数据编号", "Figures that measure it"),
+    "what_it_shows": ("说明（英文）", "What it shows"),
+    "name_en": ("所引内容（英文）", "What is cited"),
+    "heading": ("标题", "Heading"),
+    "title_en": ("标题（英文）", "Title"),
+    "period": ("时间范围", "Time frame"),
+    "note": ("说明", "Note"),
 }
 # Columns whose text is Chinese whatever the language (the report's own words).
-CHINESE_COLUMNS = {"section", "quote", "indicator_zh", "amount_zh", "mention", "heading"}
+CHINESE_COLUMNS = {"section", "quote", "indicator_zh", "amount_zh", "mention", "heading", "label_zh"}
 # DataTables' own words (search box, row count), in Chinese; English is its default.
 DATATABLES_ZH = {
     "search": "搜索：", "info": "共 _TOTAL_ 行", "infoEmpty": "共 0 行",

@@ -25,6 +25,9 @@ GREY = "#6b6b6b"
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 Word page
 HEIGHT_IN = 3.9
 EXPORT_DPI = 300
+# SVGs name these after the chart's font: the same glyphs under the names other systems
+# install them by (Noto Sans CJK, Source Han Sans), then the common system Chinese fonts.
+SVG_FALLBACK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei")
 
 _registered: str | None = None
 _inline_configured = False
@@ -84,7 +87,7 @@ def _house_params(family: str) -> dict:
         "figure.dpi": 100,
         "savefig.dpi": EXPORT_DPI,
         "savefig.bbox": "standard",  # exports keep their fixed size
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",  # text stays text in SVGs: editable and searchable
         "svg.hashsalt": "rule-of-law",
     }
 

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..audit.checks import Finding, audit
+from ..audit.checks import Finding
+from ..briefing import findings as reader_findings
 from ..language.labels import Lang, check_lang
 from ..language.quantity import Quantity
 from ..language.words import mark
@@ -18,7 +19,6 @@ from ..tables.figures import get_figure, load_figures, load_table
 from ..tables.package import load_package
 from ..tables.source import find_mention
 
-SEVERITY = {"error": ("错误", "error"), "warning": ("存疑", "warning"), "note": ("说明", "note")}
 _MARK = '<mark style="background:#ffe08a">'
 _QUOTE = '<span style="text-decoration:underline;text-decoration-color:#0072B2">'
 WORDS = {  # (zh, en)
@@ -77,8 +77,7 @@ class FigureCard:
 
     def messages(self, lang: Lang | None = None) -> list[str]:
         lang = check_lang(lang)
-        i = 0 if lang == "zh" else 1
-        return [f"[{SEVERITY[f.severity][i]}] {f.message_zh if i == 0 else f.message_en}"
+        return [f"[{reader_findings.severity(f, lang)}] {reader_findings.message(f, lang)}"
                 for f in self.findings]
 
     def text(self, lang: Lang | None = None) -> str:
@@ -173,7 +172,7 @@ def _card(figure_id: str, report: str | None) -> FigureCard:
     children = figures[figures["parent_id"] == figure_id]
     parts = tuple(_related(figures, c, r) for c, r in zip(children.index, children["relation"]))
     zh, en = _headings(report_id, f["section"])
-    found = tuple(x for x in findings_of(None) if figure_id in x.figure_ids)
+    found = tuple(reader_findings.findings([figure_id], report=report))
     note = f["note"] if isinstance(f["note"], str) else None
     return FigureCard(figure_id, report_id, f["indicator_zh"], f["indicator_en"], Quantity.of(f),
                       f["quote"], paragraph, (qa, qa + len(f["quote"])), (ma, ma + len(f["mention"])),
@@ -197,10 +196,3 @@ def _headings(report_id: str, section: str) -> tuple[tuple[str, ...], tuple[str,
     chain = sorted((s for s in sections.index if section.startswith(s)), key=len)
     return (tuple(sections.loc[s, "heading"] for s in chain),
             tuple(sections.loc[s, "title_en"] for s in chain))
-
-
-@lru_cache(maxsize=8)
-def findings_of(report: str | None = None) -> tuple[Finding, ...]:
-    """The audit's findings, computed once per report (None: all; figure ids are unique
-    within a report, and the package holds one)."""
-    return tuple(audit(report))

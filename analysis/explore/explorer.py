@@ -15,13 +15,14 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from ..audit.checks import SEVERITIES, Finding
+from ..audit.checks import Finding
+from ..briefing import findings as reader_findings
 from ..briefing import views
 from ..charts import frame as chart_frame
 from ..charts.kinds import ranked_bar
 from ..language.labels import Lang, check_lang
 from ..tables.figures import load_figures, load_table
-from .context import SEVERITY, FigureCard, figure_card, findings_of
+from .context import FigureCard, figure_card
 from .search import Hits, find
 
 MAX_BARS = 12  # a chart of more bars is no longer read
@@ -115,9 +116,8 @@ class View:
         return " · ".join(parts)
 
     def findings_text(self) -> list[str]:
-        i = 0 if self.lang == "zh" else 1
-        return [f"[{SEVERITY[f.severity][i]}] {f.message_zh if i == 0 else f.message_en} ({f.finding_id})"
-                for f in self.findings]
+        return [f"[{reader_findings.severity(f, self.lang)}] {reader_findings.message(f, self.lang)}"
+                f" ({f.finding_id})" for f in self.findings]
 
     def text(self) -> str:
         """The selection and what it shows, in words: what a checked notebook cell prints
@@ -162,10 +162,7 @@ def select(selection: Selection) -> View:
         if selection.chapter:
             passages = Hits(passages.query, [h for h in passages
                                              if h.section.startswith(selection.chapter)])
-    chosen_set = set(ids)
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    findings = sorted((f for f in findings_of(None) if chosen_set & set(f.figure_ids)),
-                      key=lambda f: order[f.severity])
+    findings = reader_findings.findings(ids) if ids else []  # most severe first
     rows = figures.set_index("figure_id").loc[ids] if ids else figures.iloc[0:0].set_index("figure_id")
     units = Counter(rows["unit_en"]).most_common()
     view = View(selection, ids, passages, findings, units)

@@ -1,18 +1,20 @@
-"""Reading a new report: every numeric mention in its text (`mentions`), and how well that
-reading agrees with a curated report (`evaluate`). Imports `tables` and `language`."""
+"""Reading a new report: every numeric mention in its text (`mentions`), draft tables in the
+package's schema (`draft`), and how well the reading agrees with hand-made keys and curated reports
+(`evaluate`). Imports `tables` and `language`."""
 
+from .draft import draft_rows, draft_tables, write_draft
 from .mentions import (
-    DRAFT_FIELDS,
+    FIELDS,
     FIGURE_KINDS,
     KINDS,
     ExtractError,
     Extractor,
     Mention,
-    draft_rows,
     extract,
     extract_text,
+    page_metadata,
     write,
 )
 
-__all__ = ["DRAFT_FIELDS", "FIGURE_KINDS", "KINDS", "ExtractError", "Extractor", "Mention",
-           "draft_rows", "extract", "extract_text", "write"]
+__all__ = ["FIELDS", "FIGURE_KINDS", "KINDS", "ExtractError", "Extractor", "Mention", "draft_rows",
+           "draft_tables", "extract", "extract_text", "page_metadata", "write", "write_draft"]

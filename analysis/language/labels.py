@@ -80,11 +80,14 @@ def topic(figure: pd.Series, lang: Lang) -> str:
 
 
 def unit(figure: pd.Series, lang: Lang, value: float | None = None) -> str:
+    """The measure word in Chinese (个, 件); in English, the noun the figure counts
+    (townships, posts, visits) where it gives one, else the unit's generic English."""
     if check_lang(lang) == "zh":
         return figure["unit"]
-    if value is not None and value == 1:
-        return figure["unit_en_singular"]
-    return figure["unit_en"]
+    noun = figure.get("noun_en")
+    plural, singular = ((noun, figure.get("noun_en_singular")) if isinstance(noun, str) and noun
+                        else (figure["unit_en"], figure["unit_en_singular"]))
+    return singular if value is not None and value == 1 else plural
 
 
 def number(value: float, lang: Lang, compact: bool = False) -> str:

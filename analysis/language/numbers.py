@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# Full-width digits and signs, and the traditional forms of the multipliers and 余, 两.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－−萬億餘兩", "0123456789.%+--万亿余两")
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MENTION = re.compile(
@@ -20,17 +22,27 @@ _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+")
-QUALIFIER_WORDS = {  # word in the mention -> qualifier
-    "余": "more_than",
-    "多": "more_than",
-    "以上": "at_least",
-    "至少": "at_least",
+QUALIFIER_WORDS = {  # word in or just before a mention -> qualifier; longer words first
     "不少于": "at_least",
     "不低于": "at_least",
+    "不超过": "at_most",
+    "不足": "less_than",
+    "不到": "less_than",
+    "以上": "at_least",
+    "以下": "at_most",
+    "以内": "at_most",
+    "至少": "at_least",
+    "超过": "more_than",
+    "逾": "more_than",
+    "少于": "less_than",
+    "低于": "less_than",
+    "余": "more_than",
+    "多": "more_than",
+    "大约": "approximately",
+    "将近": "approximately",
     "约": "approximately",
     "近": "approximately",
     "左右": "approximately",
-    "超过": "more_than",
 }
 
 
@@ -39,6 +51,7 @@ class Mention:
     value: float
     value_high: float | None
     qualifier: str | None  # None when the mention itself carries no qualifier word
+    sign: str = ""         # "+" or "-" written before the number (a change in a table)
 
 
 def normalise(text: str) -> str:
@@ -56,17 +69,21 @@ def parse_mention(text: str) -> Mention:
     norm = normalise(text)
     matches = list(_MENTION.finditer(norm))
     if not matches:
-        chinese = _CN_NUMBER.findall(norm)
-        if len(chinese) == 1:
-            return Mention(float(chinese_to_int(chinese[0])), None, _qualifier(norm))
+        chinese = _CN_NUMBER.findall(norm.removeprefix("百分之"))  # 百分之九十五 is 95 (%)
+        if len(chinese) == 1:  # 十九个, 两次, 两万余人次
+            rest = norm.removeprefix("百分之")
+            scaled = re.search(r"[万亿]", rest[rest.index(chinese[0]) + len(chinese[0]):][:2])
+            factor = MULTIPLIERS[scaled.group(0)] if scaled else 1
+            return Mention(float(chinese_to_int(chinese[0]) * factor), None, _qualifier(norm))
     if len(matches) != 1:
         raise ValueError(f"{text!r} holds {len(matches)} numbers; a mention must hold exactly one")
     m = matches[0]
     factor = MULTIPLIERS.get(m.group("mult"), 1)
-    low = _to_float(m.group("low")) * factor
-    high = _to_float(m.group("high")) * factor if m.group("high") else None
+    low = _exact(m.group("low"), factor)
+    high = _exact(m.group("high"), factor) if m.group("high") else None
     qualifier = "range" if high is not None else _qualifier(norm)
-    return Mention(_round(low), None if high is None else _round(high), qualifier)
+    sign = norm[m.start() - 1] if m.start() and norm[m.start() - 1] in "+-" and high is None else ""
+    return Mention(low, high, qualifier, sign)
 
 
 def _qualifier(text: str) -> str | None:
@@ -88,10 +105,6 @@ def chinese_to_int(numeral: str) -> int:
     return total + (digit or 0)
 
 
-def _to_float(digits: str) -> float:
-    return float(digits.replace(",", ""))
-
-
-def _round(x: float) -> float:
-    # 1.35亿 must be 135000000 exactly, not 135000000.00000003
-    return round(x, 6)
+def _exact(digits: str, factor: int = 1) -> float:
+    # decimal arithmetic: 149.33亿 is 14933000000, not 14932999999.999998
+    return float(Decimal(digits.replace(",", "")) * factor)

@@ -37,14 +37,17 @@ class Quantity:
     unit_en_singular: str
     mention: str = ""
     figure_id: str = ""
+    noun_en: str = ""  # what the figure counts, where the data names it (townships, handbooks)
+    noun_en_singular: str = ""
 
     @classmethod
     def of(cls, row) -> "Quantity":
         """From a figures row (a pandas Series or a dict with the figures table's fields)."""
         high = row.get("value_high")
+        text = lambda key: row.get(key) if isinstance(row.get(key), str) else ""  # noqa: E731
         return cls(float(row["value"]), None if high is None or high != high else float(high),
                    row["qualifier"], row["unit"], row["unit_en"], row["unit_en_singular"],
-                   row.get("mention") or "", row.get("figure_id") or "")
+                   text("mention"), text("figure_id"), text("noun_en"), text("noun_en_singular"))
 
     @property
     def exact(self) -> bool:
@@ -74,7 +77,8 @@ class Quantity:
     def _row(self) -> dict:
         return {"value": self.value, "value_high": self.high, "qualifier": self.qualifier,
                 "unit": self.unit, "unit_en": self.unit_en,
-                "unit_en_singular": self.unit_en_singular}
+                "unit_en_singular": self.unit_en_singular, "noun_en": self.noun_en,
+                "noun_en_singular": self.noun_en_singular}
 
     def __str__(self) -> str:
         return self.text(compact=True)

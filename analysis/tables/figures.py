@@ -14,12 +14,26 @@ from .package import load_package
 
 
 # The figures table as users see it: the curated columns, the breakdown links and
-# the glossary labels, in reading order.
+# the glossary labels, in reading order. unit_en is the measure word's generic English;
+# noun_en, where given, is what the figure counts, and labels prefer it.
 FIGURE_COLUMNS = [
     "report_id", "figure_id", "chapter", "section", "theme", "topic", "topic_zh", "topic_en",
     "indicator_zh", "indicator_en", "value", "value_high", "unit", "unit_en", "unit_en_singular",
-    "measure", "qualifier", "parent_id", "relation", "mention", "quote", "note",
+    "noun_en", "noun_en_singular", "measure", "qualifier", "direction", "period", "parent_id",
+    "relation", "mention", "quote", "note",
 ]
+
+
+# What each value of figures.period means, for readers.
+PERIOD_LABELS = {
+    "year": ("报告年度", "the reporting year (全年, a dated event)"),
+    "year_to_date": ("年初至报告时", "from the start of the year to the time of writing (今年以来)"),
+    "current": ("报告时的存量", "a stock at the time of writing (目前, 已)"),
+    "cumulative": ("累计", "cumulative from a start the text does not give (累计, 以来)"),
+    "target": ("年度目标", "an annual target stated as met"),
+    "plan": ("计划", "planned for a later period"),
+    "unstated": ("未说明", "no time frame in the text"),
+}
 
 
 def load_table(name: str, report: str | None = None) -> pd.DataFrame:
@@ -142,7 +156,7 @@ def non_figures(report: str | None = None) -> pd.DataFrame:
     which the sections table accounts for (each heading is quoted with its marker)."""
     listed = load_table("non_figures", report)
     sections = load_table("sections", report)
-    markers = sections[sections["heading"].str.match(r"\d")].copy()  # the markers written in digits
+    markers = sections[sections["heading"].str.match(r"[(（]?[0-9０-９]")].copy()  # markers in digits
     outline = pd.DataFrame({
         "report_id": markers["report_id"],
         "item_id": "outline-" + markers["section"],

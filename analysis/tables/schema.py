@@ -10,10 +10,13 @@ files with the reference implementation (see tests/test_datapackage.py).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .encoding import SAVE_AS_UTF8, guess_encoding
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,13 @@ class Problem:
 
 
 class DataError(ValueError):
-    """Raised when data breaks a rule; lists every problem found."""
+    """Raised when data breaks a rule; lists every problem found (one alone on one line)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
+        if len(self.problems) == 1:
+            super().__init__(f"1 problem in the data package: {self.problems[0]}")
+            return
         head = f"{len(self.problems)} problem(s) in the data package:"
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
 
@@ -47,6 +53,18 @@ class DataError(ValueError):
 def read_descriptor(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def read_text(path: Path, name: str) -> tuple[str | None, Problem | None]:
+    """A table's text, as UTF-8 with or without the byte-order mark that Excel and LibreOffice
+    write; any other encoding is a problem that says what the file looks like and what to do."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    return None, Problem(name, None, None, "encoding",
+                         f"the file is not UTF-8 (it looks like {guess_encoding(data)}); {SAVE_AS_UTF8}")
 
 
 def _convert(value: str, ftype: str):
@@ -74,6 +92,37 @@ def _convert(value: str, ftype: str):
     raise ValueError(f"field type {ftype!r} is not supported by this package")
 
 
+# How a spreadsheet rewrites a cell that looks like a number or a time: +128.79% as 128.79%,
+# 10.60% as 10.6%, 3.0 as 3, 2. as 2, 09:18 as 09:18:00.
+_NUMBERISH = re.compile(r"[+]?[0-9][0-9.]*%?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+SPREADSHEET = ("a spreadsheet rewrote {!r} as {!r}: open the CSV with the columns typed as Text "
+               "(LibreOffice: select every column and choose Column type Text in the import dialog; "
+               "Excel: Data > From Text/CSV, then set the columns to Text)")
+
+
+def spreadsheet_form(text: str) -> str:
+    """What a spreadsheet makes of a cell holding text; text that is not a number or a time
+    comes back as it was."""
+    if not _NUMBERISH.fullmatch(text):
+        return text
+    if ":" in text:
+        return text if text.count(":") == 2 else text + ":00"
+    form = text.lstrip("+")
+    percent = form.endswith("%")
+    form = form.rstrip("%")
+    if "." in form:
+        form = form.rstrip("0").rstrip(".")
+    return form + ("%" if percent else "")
+
+
+def spreadsheet_hint(written: str, candidates) -> str:
+    """A hint, when `written` is what a spreadsheet made of one of the candidates."""
+    for original in candidates:
+        if original != written and spreadsheet_form(original) == written:
+            return "; " + SPREADSHEET.format(original, written)
+    return ""
+
+
 def read_table(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem]]:
     """Read one resource's CSV, typed, with per-field checks. Returns rows and problems.
 
@@ -88,7 +137,10 @@ def read_table(data_dir: Path, resource: dict) -> tuple[list[dict], list[Problem
     rows: list[dict] = []
     if not path.exists():
         return rows, [Problem(name, None, None, "file exists", f"{path} is missing")]
-    with open(path, encoding="utf-8", newline="") as fh:
+    text, problem = read_text(path, name)
+    if problem:
+        return rows, [problem]
+    with io.StringIO(text, newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)
         if header != names:
@@ -168,9 +220,10 @@ def check_foreign_keys(descriptor: dict, tables: dict[str, list[dict]]) -> list[
                     continue
                 if values not in allowed:
                     shown = values[-1] if len(values) > 1 else values[0]
+                    hint = spreadsheet_hint(shown, (a[-1] for a in allowed)) if isinstance(shown, str) else ""
                     problems.append(Problem(
                         resource["path"], row["_line"], fk["fields"][-1], "foreignKey",
-                        f"{shown!r} is not a {ref_fields[-1]} in {target}"))
+                        f"{shown!r} is not a {ref_fields[-1]} in {target}{hint}"))
     return problems
 
 

@@ -6,10 +6,13 @@ import hashlib
 import re
 from pathlib import Path
 
-from .schema import Problem
+from .encoding import guess_encoding
+from .schema import Problem, spreadsheet_hint
 
 # A mention starting with a digit must not continue a longer number ("3个" is not in "13个").
 _DIGIT = re.compile(r"[0-9０-９.]")
+# The numbers and times written in a quote, as a spreadsheet might have rewritten them.
+_WRITTEN = re.compile(r"[+]?[0-9][0-9.]*%?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 
 
 def sha256_of(path: Path) -> str:
@@ -29,7 +32,14 @@ def read_raw(data_dir: Path, report: dict, problems: list[Problem]) -> str | Non
                                 f"{report['raw_path']} has sha256 {digest}, "
                                 f"the table records {report['sha256']}; the raw file has changed"))
         return None
-    return path.read_text(encoding="utf-8")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(*where, "raw_path", "encoding",
+                                f"{report['raw_path']} is not UTF-8 (it looks like "
+                                f"{guess_encoding(path.read_bytes())}); convert the text to UTF-8, "
+                                "then record its new sha256"))
+        return None
 
 
 def find_all(text: str, part: str) -> list[int]:
@@ -73,7 +83,7 @@ def locate(raw: str, row: dict, file: str, problems: list[Problem],
         return None
     inside = find_mention(quote, mention)
     if len(inside) != 1:
-        detail = ("is not in its quote" if not inside else
+        detail = ("is not in its quote" + spreadsheet_hint(mention, _WRITTEN.findall(quote)) if not inside else
                   f"occurs {len(inside)} times in its quote; add the words that tell them apart")
         problems.append(Problem(file, row["_line"], mention_field, "mention in quote",
                                 f"{mention!r} {detail}: {_short(quote)!r}"))
