@@ -83,3 +83,12 @@ def test_the_sanitize_rule_covers_itables_ids():
     assert len(ids) == 1
     cleaned = re.sub(rule["regex"], rule["replace"], html)
     assert "itables_ID" in cleaned and not (ids & set(re.findall(r"itables_\w+", cleaned)))
+
+
+def test_a_page_that_runs_no_script_gets_the_static_table_back():
+    table = views.figure_table(["credit"])
+    fragment = views.interactive(table.data, "en", static=table.to_html())
+    static = views.static_tables(fragment)
+    assert "<script" not in static and "itables" not in static
+    assert static == table.to_html()  # the reader's table as a Styler writes it, thead and all
+    assert views.static_tables("<p>other output</p>") == "<p>other output</p>"

@@ -21,6 +21,7 @@ from ..language.outline import OUTLINE_MARKER
 from ..tables.figures import load_table
 from .facts import report_facts
 from .kernel import SETUP
+from .views import static_tables
 from .notebooks import run
 
 if TYPE_CHECKING:
@@ -249,7 +250,7 @@ def _output(out: dict, part: Part) -> str:
         return f'<pre class="printed">{html.escape(out["text"].rstrip())}</pre>'
     data = out.get("data", {})
     if "text/html" in data:
-        shown = readable_tables(NOTEBOOK_LINK.sub(r'href="#\1"', data["text/html"]))
+        shown = readable_tables(NOTEBOOK_LINK.sub(r'href="#\1"', static_tables(data["text/html"])))
         return f'<div class="output">{shown}</div>'
     if "image/png" in data:
         meta = out.get("metadata", {})

@@ -71,7 +71,7 @@ class ReaderTable(Styler):
     chinese: frozenset = frozenset()  # shown column names holding Chinese text
 
     def _repr_html_(self) -> str:
-        return interactive(self.data, self.lang, self.chinese)
+        return interactive(self.data, self.lang, self.chinese, static=self.to_html())
 
     def __repr__(self) -> str:
         shown = self.data.copy()
@@ -142,9 +142,12 @@ _ITABLES_LINKS = re.compile(r"<sup>(?:(?!</sup>).)*itables\.org(?:(?!</sup>).)*<
                             re.DOTALL)
 
 
-def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset()) -> str:
+def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset(),
+                static: str | None = None) -> str:
     """The frame as an offline DataTables table: sortable, searchable when long, every row
-    on one page. The library goes out with the first table of the kernel's life."""
+    on one page. The library goes out with the first table of the kernel's life. Where no
+    script runs, the static table shows instead: `static` (the Styler's HTML) when given,
+    which `static_tables` gives back to pages that want no script."""
     global _library_sent
     from itables import JavascriptFunction, to_html_datatable
 
@@ -171,6 +174,10 @@ def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset(
         options["columnDefs"].append({"targets": targets, "createdCell": JavascriptFunction(
             "function (td) { td.setAttribute('lang', 'zh-CN'); }")})
     body = _ITABLES_LINKS.sub("", to_html_datatable(shown, **options))
+    if static is not None:  # the reader's static table in place of itables' preview
+        start = body.index('_fallback">') + len('_fallback">')
+        end = body.index("</div><script>", start)
+        body = f'{body[:start]}<div class="reader-table-static">{static}</div>{body[end:]}'
     library = ""
     if not _library_sent:
         library = f'<div class="reader-table-library">{_library()}</div>'
@@ -190,3 +197,15 @@ def _library() -> str:
         "const { set_or_remove_dark_class } = await window." + javascript._itables_underscore_version() + ";")
     offline = javascript.generate_init_offline_itables_html(options.dt_bundle)
     return init + re.sub(r"<noscript>.*?</noscript>", "", offline, flags=re.DOTALL)  # itables' logo
+
+
+_STATIC = re.compile(r'<div class="reader-table-static">(.*?)</div>', re.DOTALL)
+
+
+def static_tables(fragment: str) -> str:
+    """An output's HTML with each interactive reader table replaced by its static table, and
+    no script: for pages that must not run any (the full analysis page). Other HTML is
+    returned as it is."""
+    if 'class="reader-table"' not in fragment:
+        return fragment
+    return "\n".join(_STATIC.findall(fragment))
