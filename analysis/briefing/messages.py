@@ -140,7 +140,7 @@ def _transfers(w: Words) -> Message:
                f"{w.term('两法衔接', capital=True)}: {w.amount(total)} transferred"),
         w.amount(total), w.indicator(total),
         [w.pick(
-            f"报告列出的移送单位中，区公安局{w.amount(police)}，其余{w.count(rest, '件', 'case', 'cases')}"
+            f"报告所列单位中，区公安局{w.amount(police)}，其余{w.count(rest, '件', 'case', 'cases')}"
             f"分列{w.count(len(others), '个部门', 'department', 'departments')}名下。",
             f"Of the agencies the report lists, the District Public Security Bureau accounts for "
             f"{w.amount(police)}; the other {w.count(rest, '', 'case', 'cases')} are listed under "
@@ -293,10 +293,10 @@ def _commitments(w: Words) -> Message:
         w.pick("报告自述的不足和下一年度安排中，没有可衡量数字的项目",
                "of the shortcomings the report admits and the plans it sets, with no figure to measure them"),
         [w.pick(f"报告自述的{len(shortcomings)}项不足中，{len(bare)}项没有任何相关数字；其余不足对应的"
-                f"{len(linked_ids)}个数字中，{len(inputs)}个反映的是培训人数、到岗人数等投入，而非效果。",
+                f"{len(linked_ids)}个数字中，{len(inputs)}个反映的是培训人数、人员配备等投入，而非效果。",
                 f"Of the {len(shortcomings)} shortcomings the report admits, {len(bare)} have no figure at all; "
                 f"of the {len(linked_ids)} figures linked to the {'other' if others == 1 else 'others'}, "
-                f"{len(inputs)} measure inputs such as training attendance and posts filled, not results."),
+                f"{len(inputs)} measure inputs such as training attendance and appointments, not results."),
          w.pick("数字与各项不足、安排的对应关系是本数据包的判断，下一年度的报告可据此对照检查。",
                 "Which figure could measure which commitment is this package's judgement; next year's report "
                 "can be read against it.")],
