@@ -529,13 +529,13 @@ def _whole_number_finding(rate: pd.Series, den: pd.Series) -> Finding:
     bases = nearest_bases(stated, places, n)
     if whole:
         en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
-              f"{_n(n)} {den['unit_en']}; {whole[0]}/{n} gives it.")
+              f"{_n(n)} {_noun(den)}; {whole[0]}/{n} gives it.")
         zh = f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}，即{whole[0]}÷{n}。"
     else:
         other_en = " or ".join(f"{k} of {m}" for k, m in bases)
         other_zh = "或".join(f"{m}件中的{k}件" for k, m in bases)
         en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
-              f"{_n(n)} {den['unit_en']} implies {implied:.2f}; no whole number gives it "
+              f"{_n(n)} {_noun(den)} implies {implied:.2f}; no whole number gives it "
               f"({nearest}). It may be over another base (matters carried over from earlier "
               f"years, say: {rate['mention']} is {other_en}), a slip in its digits, or a rate "
               "computed at another date than the count. " + _severity_sentence_en(points))
@@ -673,9 +673,9 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
             found.append(Finding(
                 "featured-services-counts", "plausibility", materiality(caveat=True), "unexplained",
                 ["no_visit_services", "local_services_online"],
-                f"Section 1 counts {_n(a)} high-frequency featured services approved without a "
-                f"visit through the app; section 2 counts {_n(b)} local featured services put "
-                "online. They may be different sets (services online need not be approvable "
+                f"Chapter one counts {_n(a)} high-frequency featured services that can be approved "
+                f"without an office visit on the app; chapter two counts {_n(b)} local featured "
+                "services put online. They may be different sets (services online need not be approvable "
                 "without a visit), counts at different dates, or one may be misprinted; the report "
                 "does not say. Quote each with its own wording.",
                 f"第一部分称{_n(a)}项高频特色服务事项通过“赣服通”实现“不见面审批”，第二部分称区级上线"
@@ -704,10 +704,13 @@ def damaged_text(report: str | None = None) -> list[Finding]:
     for _, row in issues.iterrows():
         zh_kind = {"lost_characters": "发布时脱字", "typo": "录入有误",
                    "inconsistent_name": "前后名称不一"}[row["kind"]]
+        # a name given two ways is read from context, less surely than a lost character
+        zh_verb = "疑指" if row["kind"] == "inconsistent_name" else "应为"
         found.append(Finding(
             f"text-{row['issue_id']}", "damaged_text", materiality(), row["kind"], [],
-            f"{row['mention']} reads as {row['reading']}: {row['note']}",
-            f"原文“{row['mention']}”，应为“{row['reading']}”（{zh_kind}）。",
+            f"{row['mention']} {'is probably' if row['kind'] == 'inconsistent_name' else 'reads as'} "
+            f"{row['reading']}: {row['note']}",
+            f"原文“{row['mention']}”，{zh_verb}“{row['reading']}”（{zh_kind}）。",
             {"quote": row["quote"], "reading": row["reading"]}))
     return found
 
@@ -782,3 +785,9 @@ def _in_order(figures: pd.DataFrame, ids) -> list[str]:
 
 def _n(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+
+
+def _noun(figure: pd.Series) -> str:
+    """What a count counts, in English: its own noun (matters), else its unit's (cases)."""
+    noun = figure.get("noun_en")
+    return noun if isinstance(noun, str) and noun else figure["unit_en"]

@@ -113,12 +113,13 @@ def _review(w: Words) -> Message:
         extra = needed[0] - corrections
         sentences.append(w.pick(
             f"若以受理的{w.amount(accepted)}为分母，须有{needed[0]}件纠错才得{rate['mention']}，比直接纠错多"
-            f"{extra:.0f}件；多出的可能是终止的{w.amount('review_terminated')}中行政机关自行纠正后申请人撤回的"
-            "案件（间接纠错），也可能是某一件数有误，报告未作说明。",
+            f"{extra:.0f}件；多出的可能是终止的{w.amount('review_terminated')}中，被申请人自行纠正、申请人撤回"
+            "申请而终止的案件（间接纠错），也可能是某一件数有误，报告未作说明。",
             f"Over the {w.amount(accepted)} accepted, {rate['mention']} needs {labels.number(needed[0], 'en')} "
             f"corrections, {labels.number(extra, 'en')} more than the direct corrections: the extra may be "
-            f"one of the {w.amount('review_terminated')} terminated after the agency corrected its act, an "
-            f"{w.term('间接纠错')}, or a slip in one of the counts; the report does not say."))
+            f"among the {w.amount('review_terminated')} terminated, if one ended after the agency corrected "
+            f"its own act and the applicant withdrew, which would make it an {w.term('间接纠错')}; or one "
+            "of the counts may have a slip; the report does not say."))
     return Message(
         "review", "review_outcomes",
         w.pick(f"行政复议：受理案件{w.amount(accepted)}，纠错率口径未说明",
@@ -139,10 +140,10 @@ def _transfers(w: Words) -> Message:
                f"{w.term('两法衔接', capital=True)}: {w.amount(total)} transferred"),
         w.amount(total), w.indicator(total),
         [w.pick(
-            f"报告列出的移送单位中，区公安局{w.amount(police)}，其余{w.count(rest, '件', 'case', 'cases')}"
-            f"来自{w.count(len(others), '个部门', 'department', 'departments')}。",
+            f"报告所列单位中，区公安局{w.amount(police)}，其余{w.count(rest, '件', 'case', 'cases')}"
+            f"分列{w.count(len(others), '个部门', 'department', 'departments')}名下。",
             f"Of the agencies the report lists, the District Public Security Bureau accounts for "
-            f"{w.amount(police)}; the other {w.count(rest, '', 'case', 'cases')} come from "
+            f"{w.amount(police)}; the other {w.count(rest, '', 'case', 'cases')} are listed under "
             f"{w.count(len(others), '', 'department', 'departments')}."),
          w.pick(
              "涉嫌犯罪案件通常由行政执法机关移送公安机关；公安局名下的案件可能是其办理的治安等行政案件转为刑事立案，"
@@ -171,7 +172,7 @@ def _inspections(w: Words) -> Message:
             f"({w.amount(results, results_noun)}) than tasks; the report does not say how each is counted."))
     sentences.append(w.pick(
         "一项任务可能涉及多个检查对象、形成多条结果，也可能有计划尚未生成任务，因此不能据此判断抽查的覆盖面。",
-        "A task may cover several inspected businesses and so yield several results, and some plans may not "
+        "A task may cover several inspected entities and so yield several results, and some plans may not "
         "have produced a task yet, so these counts do not show how widely inspection reached."))
     return Message(
         "inspections", "random_inspections",
@@ -188,9 +189,9 @@ def _services(w: Words) -> Message:
     public, blacklist = "double_publicity_records", "blacklist_records"
     return Message(
         "services", "services_panel",
-        w.pick(f"政务服务与信用：上报信用数据{w.amount(credit)}，12345热线办理诉求{w.amount(hotline)}",
+        w.pick(f"政务服务与信用：上报信用数据{w.amount(credit)}，全年办理群众诉求{w.amount(hotline)}",
                f"Services and credit: {w.amount(credit, ('credit record', 'credit records'))} reported, "
-               f"{w.amount(hotline, ('request', 'requests'))} to the {english('12345热线')} handled"),
+               f"{w.amount(hotline, ('public request', 'public requests'))} handled"),
         w.amount(credit, ("credit record", "credit records")), w.indicator(credit),
         [w.pick(
             f"信用数据、“双公示”信息（{w.amount(public)}）和黑名单信息（{w.amount(blacklist)}）都是报送数量，"
@@ -199,9 +200,12 @@ def _services(w: Words) -> Message:
             f"blacklist records ({w.amount(blacklist)}) are counts of data reported: they show how much was "
             "collected, not whether businesses kept their obligations better."),
          w.pick(
-             f"热线满意度为{w.amount(satisfaction)}，报告未给出参与评价的数量，无从判断其代表性。",
-             f"The hotline's satisfaction rate of {w.amount(satisfaction)} comes with no number of ratings, "
-             "so how representative it is cannot be judged.")],
+             f"报告在12345热线对接和“好差评”之后写满意度{w.amount(satisfaction)}，未说明评价的是诉求办理还是政务服务，"
+             "也未给出参与评价的数量，无从判断其代表性。",
+             f"The satisfaction rate of {w.amount(satisfaction)} follows the sentence on the 12345 hotline and "
+             f"the {w.term('好差评')}; the report does not say whether it rates the handling of requests or "
+             "government services, nor how many ratings there were, so how representative it is cannot be "
+             "judged.")],
         [credit, hotline, satisfaction, public, blacklist])
 
 
@@ -237,9 +241,9 @@ def _mediation(w: Words) -> Message:
     holds = agrees(standard.value, rate["value"], places)
     higher = rate["value"] > standard.value
     if holds:
-        heading = w.pick(f"人民调解：受理矛盾纠纷{w.amount(accepted)}，调解成功率{rate['mention']}与其数字相符",
+        heading = w.pick(f"人民调解：排查受理矛盾纠纷{w.amount(accepted)}，调解成功率{rate['mention']}与其数字相符",
                          f"{w.term('人民调解', capital=True)}: {w.amount(accepted, ('dispute', 'disputes'))} "
-                         "accepted, a success rate "
+                         "identified and accepted, a success rate "
                          f"of {rate['mention']} that its counts bear out")
         sentences = [w.pick(
             f"报告称调解成功{w.amount(mediated)}，按{standard.name_zh}计算为{w.pct(standard.value, places + 1)}，"
@@ -249,8 +253,10 @@ def _mediation(w: Words) -> Message:
             f"{w.pct(standard.value, places + 1)}, which agrees with the stated {rate['mention']}.")]
     else:
         heading = w.pick(
-            f"人民调解：受理矛盾纠纷{w.amount(accepted)}，报告所述成功率{'高' if higher else '低'}于按其自身数字计算的结果",
-            f"{w.term('人民调解', capital=True)}: {w.amount(accepted, ('dispute', 'disputes'))} accepted; "
+            f"人民调解：排查受理矛盾纠纷{w.amount(accepted)}，报告所述调解成功率{'高' if higher else '低'}于按所列件数"
+            "计算的结果",
+            f"{w.term('人民调解', capital=True)}: {w.amount(accepted, ('dispute', 'disputes'))} identified and "
+            "accepted; "
             "the stated success rate is "
             f"{'above' if higher else 'below'} what its own counts give")
         sentences = [
@@ -275,7 +281,8 @@ def _commitments(w: Words) -> Message:
     measures = load_table("commitment_measures")
     linked = measures[measures["commitment_id"].isin(shortcomings["commitment_id"])]
     linked_ids = list(dict.fromkeys(linked["figure_id"]))
-    inputs = list(dict.fromkeys(linked.loc[linked["what_it_shows"].str.startswith("An input"), "figure_id"]))
+    inputs = list(dict.fromkeys(linked.loc[linked["kind"] == "input", "figure_id"]))
+    others = len(shortcomings) - len(bare)
     headline = w.count(len(unmeasured), "项", "commitment", "commitments")
     return Message(
         "commitments", "commitment_coverage",
@@ -286,10 +293,10 @@ def _commitments(w: Words) -> Message:
         w.pick("报告自述的不足和下一年度安排中，没有可衡量数字的项目",
                "of the shortcomings the report admits and the plans it sets, with no figure to measure them"),
         [w.pick(f"报告自述的{len(shortcomings)}项不足中，{len(bare)}项没有任何相关数字；其余不足对应的"
-                f"{len(linked_ids)}个数字中，{len(inputs)}个反映的是培训人数等投入，而非效果。",
+                f"{len(linked_ids)}个数字中，{len(inputs)}个反映的是培训人数、人员配备等投入，而非效果。",
                 f"Of the {len(shortcomings)} shortcomings the report admits, {len(bare)} have no figure at all; "
-                f"of the {len(linked_ids)} figures linked to the others, {len(inputs)} measure inputs such as "
-                "training attendance, not results."),
+                f"of the {len(linked_ids)} figures linked to the {'other' if others == 1 else 'others'}, "
+                f"{len(inputs)} measure inputs such as training attendance and appointments, not results."),
          w.pick("数字与各项不足、安排的对应关系是本数据包的判断，下一年度的报告可据此对照检查。",
                 "Which figure could measure which commitment is this package's judgement; next year's report "
                 "can be read against it.")],
@@ -436,12 +443,15 @@ def _caveat(f: Finding, w: Words) -> str:
             f"{'above' if gap > 0 else 'below'} it")
         for r in matching:
             partial = [get_figure(i) for i in r.partial]  # figures of which an unstated number counts
+            k = next(i for i, v in enumerate(r.values) if agrees(v, d["stated"], places))
             text += w.pick(
-                (f"；若计入{'、'.join(p['indicator_zh'] for p in partial)}案件中的部分，" if partial else "；")
+                (f"；若将{'、'.join(p['indicator_zh'] for p in partial)}的{labels.number(len(r.values) - 1, 'zh')}件"
+                 f"中的{k}件计为间接纠错，" if partial else "；")
                 + f"按{r.name_zh}可得{rate['mention']}",
                 f"; {r.name_en} gives {rate['mention']}"
-                + (f", counting some of the {w.join([labels.part_label(p, 'en') for p in partial])} cases"
-                   if partial else ""))
+                + (f", counting {k} of the {labels.number(len(r.values) - 1, 'en')} "
+                   f"{w.join([labels.part_label(p, 'en') for p in partial])} cases as indirect corrections, "
+                   "which the report does not say" if partial else ""))
         if f.severity == "minor":
             text += w.pick("；相差很小，不影响比较", "; the difference changes no comparison")
         return text + w.pick("。", ".")
@@ -461,11 +471,12 @@ def _caveat(f: Finding, w: Words) -> str:
         sessions, visits = get_figure("leader_reception_sessions"), get_figure("petitioners_received")
         return w.pick(
             f"报告在同一句中写区领导参与接访{sessions['mention']}、现场接待疏导来访群众{visits['mention']}，"
-            "两数相差悬殊；后者可能是全区各级接访的总人次，而不只是区领导接访的人次，报告未作说明。",
+            "两数相差悬殊；后者可能是全区各级接访的总人次，而不只是区领导接访的人次，也可能数字有误，报告未作说明。",
             f"The same sentence gives {labels.amount(sessions, 'en')} attended by district leaders and "
             f"{w.amount(visits['figure_id'], (english('人次'),) * 2)} of petitioners received in person; the "
             "second may count visits "
-            "received anywhere in the district, not only at the leaders' sessions; the report does not say.")
+            "received anywhere in the district, not only at the leaders' sessions, or carry a slip in its "
+            "digits; the report does not say.")
     if f.finding_id == "inspection-funnel-order":
         plans, tasks, results = f.figure_ids[:3]
         return w.pick(

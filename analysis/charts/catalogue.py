@@ -204,9 +204,9 @@ def _random_inspections(lang: Lang) -> Figure:
         note=_t("计划、任务、结果所计对象不同，并非逐级递减的环节：一项任务可涉及多个被检查对象，"
                 "每个对象各录入一条结果。抽查事项为“互联网+”监管同步以来的数字；计划、任务、结果为全年数字。",
                 "Plans, tasks and results count different things, not stages that narrow: a task can "
-                "cover several inspected entities, each with its own result. Inspection items are "
-                "counted since the lists were synchronised with Internet+ supervision; plans, tasks "
-                "and results are for the year.")[lang])
+                "cover several inspected entities, each with its own result. Matters on the inspection "
+                "list are counted since the link with Internet + supervision; plans, tasks and "
+                "results are for the year.")[lang])
 
 
 CATALOGUE: list[ChartSpec] = [
@@ -260,7 +260,7 @@ CATALOGUE: list[ChartSpec] = [
         title=_t("政务服务、监管与信用", "Services, supervision and credit")[lang])),
     ChartSpec("supervision_records", lambda lang: kinds.ranked_bar(
         ["supervision_actions", "supervision_updates", "supervision_exposures"], lang=lang,
-        title=_t("“互联网+监管”系统中的记录", "Records in the Internet+ supervision system")[lang],
+        title=_t("“互联网+监管”系统中的记录", "Records in the Internet + supervision system")[lang],
         note=_t("监管动态信息和曝光信息为累计报送数，报告未说明自何时起算。",
                 "Updates and exposures are cumulative, from a start the report does not give.")[lang])),
     ChartSpec("volunteer_activity", lambda lang: kinds.big_numbers(
