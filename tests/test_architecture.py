@@ -18,6 +18,7 @@ ALLOWED = {
     "extract": {"tables", "language"},
     "charts": {"audit", "tables", "language"},
     "briefing": {"charts", "audit", "tables", "language"},
+    "teach": {"briefing", "charts", "audit", "extract", "tables", "language"},
 }
 
 
