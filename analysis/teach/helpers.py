@@ -30,6 +30,8 @@ def report_id() -> str:
 
 def paragraph(section: str, report: str | None = None) -> str:
     """The paragraph of the raw text that opens with a section's heading."""
+    if unanswered(section):
+        return section
     report = report or report_id()
     sections = load_table("sections", report).set_index("section")
     if section not in sections.index:
