@@ -313,14 +313,17 @@ def guide_path(lang: Lang) -> Path:
 # --------------------------------------------------------------- the verbs
 
 
-def build(execute_solutions: bool = True) -> list[Path]:
-    """Write every generated file; return their paths."""
+def build(solutions: bool = True) -> list[Path]:
+    """Write every generated file (with solutions=False, all but the solutions notebooks,
+    which take minutes to execute); return their paths."""
     items, written = episodes(), []
     for lang in LANGS:
         for episode in items:
-            for path, solutions in ((learner_path(episode, lang), False), (solution_path(episode, lang), True)):
-                nb = notebook(episode, lang, solutions)
-                if solutions and execute_solutions:
+            for path, executed in ((learner_path(episode, lang), False), (solution_path(episode, lang), True)):
+                if executed and not solutions:
+                    continue
+                nb = notebook(episode, lang, executed)
+                if executed:
                     nb = execute(nb, path.parent)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(_text(nb), encoding="utf-8")
@@ -399,7 +402,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis workshop")
     verbs = parser.add_subparsers(dest="verb", required=True)
     make = verbs.add_parser("build", help="write the learner and solutions notebooks and the guide")
-    make.add_argument("--no-execute", action="store_true", help="write the solutions unexecuted")
+    make.add_argument("--no-solutions", action="store_true",
+                      help="leave the solutions notebooks alone (they take minutes to execute)")
     verbs.add_parser("check", help="list generated files that are out of date (exit 1 if any)")
     copy_ = verbs.add_parser("copy", help="fresh learner notebooks in a workspace git ignores")
     copy_.add_argument("--lang", choices=list(LANGS), default="en")
@@ -407,7 +411,7 @@ def main(argv: list[str]) -> int:
     copy_.add_argument("--fresh", action="store_true", help="move an existing workspace aside first")
     args = parser.parse_args(argv)
     if args.verb == "build":
-        for path in build(not args.no_execute):
+        for path in build(not args.no_solutions):
             print(f"wrote {path.relative_to(ROOT)}")
         return 0
     if args.verb == "check":

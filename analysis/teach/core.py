@@ -128,6 +128,7 @@ class Exercise:
     mistakes: list[Mistake] = field(default_factory=list)
     values: Callable[[], dict] | None = None  # numbers the words name, computed: {total} …
     last: Result | None = field(default=None, init=False, repr=False)
+    _named: dict | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------ for learners
 
@@ -145,7 +146,11 @@ class Exercise:
 
     def say(self, text: Text, lang: Lang | None = None) -> str:
         """Words in the language, with the numbers they name filled in from values()."""
-        return text(lang, **self.values()) if self.values else text(lang)
+        if self.values is None:
+            return text(lang)
+        if self._named is None:  # the data does not change while a process runs
+            self._named = self.values()
+        return text(lang, **self._named)
 
     # ------------------------------------------------------------ judging
 

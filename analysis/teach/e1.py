@@ -1,7 +1,7 @@
 """Episode 1, from text to table: find a figure, its section and its quote."""
 
-from ..tables.figures import get_figure, value
 from .core import Mistake, Text
+from .helpers import get_figure, value
 from .kinds import Choice, Number, Quote, Words, option_mistakes
 
 q1 = Number(

@@ -1,10 +1,9 @@
 """Episode 2, rates and their parts: rounding, and what a correction rate counts."""
 
-import math
 
 from ..audit.checks import decimals, recompute_rate, reproducing_numerators
-from ..tables.figures import get_figure, value
 from .core import Mistake, Text
+from .helpers import get_figure, value
 from .kinds import Choice, Number, option_mistakes
 
 

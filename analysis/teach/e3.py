@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from ..tables.figures import breakdown, get_figure, load_figures, value
+from ..tables.figures import breakdown, load_figures
 from .core import Mistake, Text
+from .helpers import get_figure
 from .kinds import Choice, Frame, option_mistakes
 
 RELATION_LETTER = {"part": "a", "subset": "b", "overlapping": "c"}

@@ -4,8 +4,9 @@ import matplotlib.pyplot as plt
 
 from ..charts import kinds
 from ..language.labels import current_language
-from ..tables.figures import breakdown, get_figure
+from ..tables.figures import breakdown
 from .core import Mistake, Text
+from .helpers import get_figure
 from .kinds import Chart, Export, bar_values
 
 PARENT = "judicial_office_staff"
@@ -110,7 +111,7 @@ def _one_language_folder():
 
     from ..charts.frame import save
 
-    folder = Path(tempfile.mkdtemp(prefix="exports-"))
+    folder = Path(tempfile.mkdtemp()) / "exports"
     fig = kinds.part_to_whole(PARENT, title=TITLE[current_language()])
     save(fig, folder, "judicial-office-staff")
     plt.close(fig)

@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from ..tables.figures import breakdown, get_figure, non_figures
+from ..tables.figures import breakdown, non_figures
 from .core import Mistake, Text
+from .helpers import get_figure
 from .kinds import Frame, Words
 
 ORG_PREFIX, PEOPLE_PREFIX = "mediation_org_", "mediators_"

@@ -2,9 +2,9 @@
 and validated as the package validates its own."""
 
 from ..extract.mentions import FIGURE_KINDS, extract_text
-from ..tables.figures import get_figure, load_figures
+from ..tables.figures import load_figures
 from .core import Mistake, Text, normal
-from .helpers import paragraph, report_id
+from .helpers import get_figure, paragraph, report_id
 from .kinds import FigureRow, Items
 
 SECTION = "二、(三)"

@@ -1,8 +1,9 @@
 """Episode 7, writing a finding: one sentence backed by a computed number, and what the
 report does not let you conclude."""
 
-from ..tables.figures import breakdown, get_figure, load_table, value
+from ..tables.figures import load_table
 from .core import Mistake, Text
+from .helpers import value
 from .kinds import Choice, Number, Sentence, option_mistakes
 
 

@@ -4,6 +4,7 @@ the package's validation of one figure row they curated."""
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 import math
 import shutil
 import tempfile
@@ -95,3 +96,20 @@ def validate(row: Any) -> None:
                    "校验通过：这一行符合数据包的全部规则。")())
     for problem in problems:
         print(problem)
+
+
+@lru_cache(maxsize=1)
+def _figures() -> pd.DataFrame:
+    from ..tables.figures import load_figures
+
+    return load_figures(report_id()).set_index("figure_id", drop=False)
+
+
+def get_figure(figure_id: str) -> pd.Series:
+    """One figure of the workshop's report: the exercises look figures up thousands of
+    times when the guide is built, so they are indexed once."""
+    return _figures().loc[figure_id].copy()
+
+
+def value(figure_id: str) -> float:
+    return float(_figures().at[figure_id, "value"])

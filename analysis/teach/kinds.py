@@ -19,10 +19,9 @@ import pandas as pd
 
 from ..charts.frame import source_line
 from ..language.labels import Lang, check_lang, current_language
-from ..tables.figures import get_figure
 from ..tables.package import load_package
 from .core import BLANK, Exercise, Mistake, Result, Text, normal
-from .helpers import ROW_FIELDS, as_row, cell, validate_row
+from .helpers import ROW_FIELDS, as_row, cell, get_figure, validate_row
 
 G = {  # generic hints, by what is wrong
     "type": Text("Your answer is {what}; this question wants {want}.",
@@ -471,7 +470,7 @@ class Export(Exercise):
     def evaluate(self, answer: Any) -> Result:
         folder = Path(str(answer))
         if not isinstance(answer, (str, Path)) or not folder.is_dir() or not any(folder.glob("*.json")):
-            return Result(BLANK, _say("no_export", id=self.id, folder=str(answer)), "blank")
+            return Result(BLANK, _say("no_export", id=self.id, folder=folder.name), "blank")
         return super().evaluate(answer)
 
     def judge(self, answer: Any) -> Result:
@@ -481,7 +480,7 @@ class Export(Exercise):
             found = [p for p in sorted(folder.glob("*.json"))
                      if _meta(p).get("lang") == lang and _meta(p).get("source") == source]
             if not found:
-                return self.wrong(_say("export_missing", language=G[lang](), folder=folder), "missing_language")
+                return self.wrong(_say("export_missing", language=G[lang](), folder=folder.name), "missing_language")
             for meta in found:
                 if not (meta.with_suffix(".png").exists() and meta.with_suffix(".svg").exists()):
                     return self.wrong(_say("export_files", name=meta.stem), "files")
