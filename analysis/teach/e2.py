@@ -117,7 +117,7 @@ q2 = Number(
         Mistake("revoked_only", lambda: 100 * value("review_revoked") / _concluded(),
                 Text("Counted only 撤销 as a correction.", "只把撤销计为纠错。"),
                 Text("责令重新作出 corrects the act too: it comes with revoking the act or confirming it unlawful, "
-                     "and orders the agency to decide anew.",
+                     "and orders the agency to act anew.",
                      "责令重新作出也是纠错：它与撤销或确认违法一并作出，要求行政机关重新作出行为。")),
         Mistake("fraction", lambda: _national() / 100,
                 Text("Left the rate as a fraction.", "没有乘以100。"),

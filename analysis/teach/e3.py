@@ -131,7 +131,7 @@ q3 = Frame(
         Mistake("wrong_rows", lambda: _sums()[lambda t: t["relation"] == "part"],
                 Text("Kept only the parts and dropped the subsets and overlapping groups.",
                      "只保留了分项，丢掉了“其中的一部分”和可能重叠的群体。")),
-        Mistake("wrong_values", lambda: _sums().assign(total=lambda t: t["parts_sum"] + t["total"]),
+        Mistake("wrong_values", lambda: _sums().assign(parts_sum=lambda t: t["parts_sum"] + t["total"]),
                 Text("Added the parent's own row into the sum.", "把所属数字本身也加进了合计。")),
     ],
 )
