@@ -47,7 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     dictionary.add_argument("--write", type=Path, default=None,
                             help="replace the dictionary block in this file (README.md)")
 
+    workshop = commands.add_parser("workshop", help="build, check or copy the workshop notebooks")
+    workshop.add_argument("verb", nargs=argparse.REMAINDER, help="build | check | copy --lang zh|en")
+
     args = parser.parse_args(argv)
+    if args.command == "workshop":
+        from .teach.build import main as workshop_main
+        return workshop_main(args.verb)
     if args.command == "audit":
         from .audit.formats import render
         from .tables.package import use_data

@@ -19,6 +19,7 @@ ALLOWED = {
     "charts": {"audit", "tables", "language"},
     "briefing": {"charts", "audit", "tables", "language"},
     "explore": {"briefing", "charts", "audit", "tables", "language"},
+    "teach": {"briefing", "charts", "audit", "extract", "tables", "language"},
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,9 +16,20 @@ NOTEBOOKS = ROOT / "notebooks"
 TIMEOUT = 300
 
 
+# A notebook of the package is named by two digits, a dash and lower-case words joined by
+# dashes (01-government-and-oversight.ipynb). A learner's copy is not: JupyterLab names its
+# copies …-Copy1.ipynb and new notebooks Untitled.ipynb, and downloads get " (1)".
+OWN_NAME = re.compile(r"\d\d-(?![a-z0-9-]*-copy\d*\.ipynb$)[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb")
+
+
+def is_own(path: Path) -> bool:
+    """Is this notebook one of the package's own (not a learner's copy)?"""
+    return bool(OWN_NAME.fullmatch(path.name))
+
+
 def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
-    """The curated notebooks, in their numbered order."""
-    return sorted(p for p in folder.glob("[0-9][0-9]*.ipynb"))
+    """The curated notebooks, in their numbered order; copies learners made are left out."""
+    return sorted(p for p in folder.glob("*.ipynb") if is_own(p))
 
 
 def notebook_index(folder: Path = NOTEBOOKS) -> list[dict[str, str]]:

@@ -1,0 +1,283 @@
+"""The workshop: generated files up to date, learner notebooks that run unanswered, model
+answers that pass, typical mistakes caught with the hint meant for them, a schedule whose
+minutes add up, and learners' copies that never reach the tests or the briefing."""
+
+import importlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.briefing.notebooks import notebook_index, notebook_paths
+from analysis.teach import build
+from analysis.teach.core import BLANK, RIGHT, WRONG, Exercise, ____, unanswered
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("zh", "en")
+EPISODES = build.episodes()
+EXERCISES = [ex for n in range(1, len(EPISODES) + 1)
+             for ex in vars(importlib.import_module(f"analysis.teach.e{n}")).values() if isinstance(ex, Exercise)]
+DONE = {"en": "Exercise {id}: correct.", "zh": "练习 {id}：回答正确。"}
+NOT_YET = {"en": "Exercise {id}: not answered yet.", "zh": "练习 {id}：尚未作答。"}
+
+
+@pytest.fixture
+def language():
+    """Set the language for one test and restore English after it."""
+    yield analysis.set_language
+    analysis.set_language("en")
+
+
+def streams(nb) -> str:
+    return "".join(out.get("text", "") for cell in nb.cells for out in cell.get("outputs", [])
+                   if out.get("output_type") == "stream")
+
+
+def test_generated_files_are_up_to_date():
+    assert build.stale() == [], "run make workshop-build"
+
+
+def test_every_exercise_is_in_one_episode_source():
+    named = [c.source.strip() for e in EPISODES for c in e.cells if "exercise" in c.metadata.get("tags", [])]
+    assert sorted(build.exercise(r).id for r in named) == sorted(ex.id for ex in EXERCISES)
+    for ref in named:
+        assert build.exercise(ref).id.split(".")[0] == ref[1:].split(".")[0], ref
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_learner_notebooks_run_and_report_every_exercise_not_answered(lang, tmp_path):
+    """Every learner notebook of a language, run top to bottom in one fresh kernel (in an
+    empty folder, as a learner's workspace is): no error, nothing on stderr, and each
+    exercise reports itself not answered, once."""
+    from analysis.briefing.notebooks import run
+
+    combined = nbformat.v4.new_notebook()
+    for episode in EPISODES:
+        nb = nbformat.read(build.learner_path(episode, lang), as_version=4)
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "learner notebooks have no outputs"
+        combined.cells.extend(c for c in nb.cells if c.cell_type == "code")
+    run(combined, tmp_path)
+    outputs = [out for cell in combined.cells for out in cell.outputs]
+    assert [out for out in outputs if out.output_type == "error"] == []
+    assert [out.text for out in outputs if out.get("name") == "stderr"] == []
+    text = streams(combined)
+    for ex in EXERCISES:
+        assert text.count(NOT_YET[lang].format(id=ex.id)) == 1, ex.id
+        assert DONE[lang].format(id=ex.id) not in text
+    assert "not quite" not in text and "还不对" not in text
+
+
+def test_learner_notebooks_hold_no_solution():
+    for lang in LANGS:
+        for episode in EPISODES:
+            text = build.learner_path(episode, lang).read_text(encoding="utf-8")
+            for ex in EXERCISES:
+                if ex.id.split(".")[0] == str(episode.number):
+                    assert ex.solution_code not in text, ex.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("ex", EXERCISES, ids=[ex.id for ex in EXERCISES])
+def test_model_answer_passes_in_the_solutions_notebook(ex, lang):
+    """The solutions notebooks' stored outputs (nbval holds them to a fresh run) say each
+    exercise is correct, once."""
+    episode = EPISODES[int(ex.id.split(".")[0]) - 1]
+    text = streams(nbformat.read(build.solution_path(episode, lang), as_version=4))
+    assert text.count(DONE[lang].format(id=ex.id)) == 1
+
+
+CASES = [(ex, m) for ex in EXERCISES for m in ex.mistakes]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("ex,mistake", CASES, ids=[f"{ex.id}-{m.key}" for ex, m in CASES])
+def test_each_typical_mistake_fails_with_its_hint(ex, mistake, lang, language):
+    language(lang)
+    result = ex.evaluate(mistake.example())
+    assert result.status == WRONG and result.reason == mistake.key, result.message
+    if mistake.hint is not None:
+        assert ex.say(mistake.hint) in result.message
+    assert result.message.startswith("练习 " if lang == "zh" else "Exercise ")
+
+
+# ------------------------------------------------------------ the checker itself
+
+
+def test_the_blank_stays_blank_through_arithmetic_and_tables():
+    assert unanswered(____ / ____ * 100) and unanswered(5 / ____) and unanswered(____.iloc[0])
+    frame = pd.DataFrame({"a": [1, 2]})
+    frame["b"] = ____
+    assert unanswered(frame) and unanswered({"value": ____}) and not unanswered({"value": 1})
+    table = ____
+    table["share"] = ____  # a cell of a skeleton runs while its table is still blank
+    assert unanswered(table)
+
+
+def by_id(exercise_id: str) -> Exercise:
+    return next(ex for ex in EXERCISES if ex.id == exercise_id)
+
+
+def test_a_number_is_judged_within_its_tolerance_and_by_type():
+    rate = by_id("2.2")
+    assert rate.evaluate(round(rate.value(), 1)).status == RIGHT  # written as the report would
+    assert rate.evaluate(rate.value() + 0.2).status == WRONG
+    assert rate.evaluate(str(rate.value())).reason == "not_a_number"
+    assert rate.evaluate(pd.Series([rate.value()])).reason == "not_a_number"
+    assert by_id("1.1").evaluate(by_id("1.1").value() + 1).reason == "generic"  # counts are exact
+
+
+def test_a_table_gets_a_hint_for_a_missing_column_wrong_rows_and_wrong_values():
+    sums = by_id("3.3")
+    right = sums.expected()
+    assert sums.evaluate(right).status == RIGHT
+    assert sums.evaluate(right.set_index(["parent_id", "relation"])).status == RIGHT  # keys in the index
+    assert sums.evaluate(right.drop(columns="parts_sum")).reason == "missing_column"
+    assert sums.evaluate(right.iloc[1:]).reason == "wrong_rows"
+    assert sums.evaluate(right.assign(parts_sum=right["parts_sum"] + 1)).reason == "wrong_values"
+    assert sums.evaluate(right["parts_sum"]).reason == "series"
+    assert sums.evaluate(right.style).reason == "styled"
+
+
+def test_a_choice_wants_letters_and_all_of_the_right_ones(language):
+    language("zh")
+    several = by_id("7.3")
+    assert several.evaluate("ＡＤ").status == RIGHT and several.evaluate(["d", "a"]).status == RIGHT
+    assert several.evaluate("x").reason == "letters"
+    assert several.evaluate("d").reason == "part"
+    assert by_id("1.4").evaluate("ab").reason == "letters"  # one letter only
+
+
+def test_a_chart_is_read_through_its_bars_title_and_source(language):
+    import matplotlib.pyplot as plt
+
+    from analysis import charts
+
+    language("zh")
+    chart = by_id("4.1")
+    fig = charts.part_to_whole("judicial_office_staff", title="基层司法所人员构成")
+    assert chart.evaluate(fig).status == RIGHT
+    assert chart.evaluate(fig.axes[0]).status == RIGHT  # an Axes stands for its figure
+    assert chart.evaluate(charts.part_to_whole("judicial_office_staff", lang="en",
+                                               title="Staff")).reason == "wrong_source"
+    assert chart.evaluate(charts.part_to_whole("epidemic_cases", title="涉疫案件")).reason == "wrong_bars"
+    assert chart.evaluate("fig").reason == "not_a_figure"
+    plt.close("all")
+
+
+def test_a_sentence_may_give_only_computed_numbers(language):
+    language("en")
+    finding = by_id("7.2")
+    share = finding.numbers()["share"]
+    assert finding.evaluate(f"Civil cases were {share:.1f}% of legal-aid cases.").status == RIGHT
+    assert finding.evaluate(f"Civil cases were {share:.0f}% of legal-aid cases.").status == RIGHT
+    assert finding.evaluate(f"Civil cases were {share + 3:.1f}% of legal-aid cases.").reason == "untraced"
+    assert finding.evaluate("Civil cases were most legal-aid cases.").reason == "missing_share"
+
+
+def test_an_export_folder_without_charts_is_not_answered(tmp_path):
+    assert by_id("4.3").evaluate(tmp_path).status == BLANK
+
+
+def test_a_figure_row_is_validated_by_the_package_rules():
+    from analysis.teach.helpers import validate_row
+
+    from analysis.teach.helpers import ROW_FIELDS
+
+    row = {k: analysis.get_figure("volunteers_per_township")[k] for k in ROW_FIELDS
+           if k not in ("figure_id", "note")}
+    row["figure_id"] = "volunteers_draft"
+    assert validate_row(row) == []
+    problems = validate_row({**row, "quote": row["quote"] + "，"})
+    assert problems and "figures.csv, line 2" in problems[0] and "'quote'" in problems[0]
+
+
+# ------------------------------------------------------------------ the guide
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guides_minutes_add_up_to_the_schedule(lang):
+    guide = build.guide_path(lang).read_text(encoding="utf-8")
+    table = guide.split(f"| {build.W['start'](lang)} |", 1)[1].split("\n\n", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
+    *slots, total = rows
+    minutes = [int(r[4]) for r in slots]
+    assert sum(minutes) == int(total[4].strip("*"))
+    assert sum(int(r[2]) for r in slots) == int(total[2]) and sum(int(r[3] or 0) for r in slots) == int(total[3])
+    starts = [int(h) * 60 + int(m) for h, m in (r[0].split(":") for r in slots)]
+    assert starts == [sum(minutes[:i]) for i in range(len(minutes))]
+    for episode in EPISODES:
+        row = next(r for r in slots if build.W["episode"](lang, n=episode.number,
+                                                            title=episode.words("title", lang)) == r[1])
+        assert (int(row[2]), int(row[3])) == episode.minutes()
+    assert 165 <= sum(minutes) <= 195, "about three hours"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guide_gives_every_answer_and_mistake(lang, language):
+    language(lang)
+    guide = build.guide_path(lang).read_text(encoding="utf-8")
+    for ex in EXERCISES:
+        assert f"### {build.W['exercise'](lang, id=ex.id)}" in guide
+        assert ex.solution_code in guide
+        for mistake in ex.mistakes:
+            assert ex.say(mistake.why, lang).replace("|", "\\|") in guide
+
+
+def test_the_glossary_section_is_filled_from_the_glossary_table(monkeypatch):
+    terms = pd.DataFrame({"term_id": ["editorial_posts"], "term_zh": ["编制"], "term_en": ["staffing posts"],
+                          "definition_en": ["Authorised posts, not people."], "definition_zh": ["核定的编制数。"],
+                          "source": ["a source"]})
+    monkeypatch.setattr(build, "load_table", lambda name: terms)
+    assert "| 编制 | staffing posts | 核定的编制数。 | a source |" in build.glossary("zh")
+    assert "| staffing posts | 编制 | Authorised posts, not people. | a source |" in build.glossary("en")
+
+
+# ------------------------------------------------- learners start clean
+
+
+def test_the_workspace_gets_fresh_copies_and_keeps_a_learners_work(tmp_path):
+    target = build.copy_workspace("zh", tmp_path)
+    names = sorted(p.name for p in target.glob("*.ipynb"))
+    assert names == [f"{e.stem}.ipynb" for e in EPISODES]
+    (target / names[0]).write_text("my work", encoding="utf-8")
+    build.copy_workspace("zh", tmp_path)
+    assert (target / names[0]).read_text(encoding="utf-8") == "my work"
+    build.copy_workspace("zh", tmp_path, fresh=True)
+    assert (tmp_path / "zh-previous-1" / names[0]).read_text(encoding="utf-8") == "my work"
+    assert (target / names[0]).read_text(encoding="utf-8") != "my work"
+    settings = tmp_path / ".jupyterlab-settings" / "zh" / "@jupyterlab" / "translation-extension"
+    assert '"zh_CN"' in (settings / "plugin.jupyterlab-settings").read_text(encoding="utf-8")
+
+
+def test_learners_copies_are_not_the_packages_notebooks(tmp_path):
+    for path in notebook_paths():
+        shutil.copy(path, tmp_path / path.name)
+    first = notebook_paths()[0]
+    for name in (f"{first.stem}-Copy1.ipynb", "Untitled.ipynb", f"{first.stem} (1).ipynb"):
+        shutil.copy(first, tmp_path / name)
+    assert [p.name for p in notebook_paths(tmp_path)] == [p.name for p in notebook_paths()]
+    assert [row["notebook"] for row in notebook_index(tmp_path)] == [p.name for p in notebook_paths()]
+
+
+def test_a_copy_does_not_reach_the_tests(tmp_path):
+    """pytest, with the project's own settings, collects the package's notebooks and not a
+    JupyterLab copy beside them, nor a workspace."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copy(ROOT / "conftest.py", tmp_path)
+    (tmp_path / "tests").mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    for folder, name in [("notebooks", "00-index.ipynb"), ("notebooks", "00-index-Copy1.ipynb"),
+                         ("notebooks", "Untitled.ipynb"), ("workshop/solutions/zh", "01-text-to-table.ipynb"),
+                         ("workshop/solutions/zh", "01-text-to-table-Copy1.ipynb"),
+                         ("workspace/zh", "01-text-to-table.ipynb")]:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, tmp_path / folder / name)
+    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    collected = sorted({line.split("::")[0] for line in done.stdout.splitlines() if "::" in line})
+    assert collected == ["notebooks/00-index.ipynb", "workshop/solutions/zh/01-text-to-table.ipynb"], done.stdout
