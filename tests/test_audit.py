@@ -295,6 +295,12 @@ def test_a_rate_above_100_percent_is_material():
     assert (found["over-100-r"].severity, found["over-100-r"].verdict) == ("material", "impossible")
 
 
+def test_no_flag_for_a_change_above_100_percent():
+    grew = figures({"figure_id": "g", "value": 128.79, "unit": "%", "direction": "increase"},
+                   {"figure_id": "r", "value": 104.0, "unit": "%", "direction": None})
+    assert list(by_id(plausibility(grew))) == ["over-100-r"]  # the change is not a share
+
+
 def test_no_flag_for_a_rate_of_100_percent():
     assert plausibility(figures({"figure_id": "r", "value": 100.0, "unit": "%"})) == []
 

@@ -560,7 +560,9 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
     """Values that are impossible, or implausible next to other figures of the report."""
     found = []
     by_id = figures.set_index("figure_id")
-    for _, f in figures[(figures["unit"] == "%") & (figures["value"] > 100)].iterrows():
+    # a change (同比增长128%) may exceed 100%; a share may not
+    change = figures["direction"].notna() if "direction" in figures else False
+    for _, f in figures[(figures["unit"] == "%") & (figures["value"] > 100) & ~change].iterrows():
         found.append(Finding(
             f"over-100-{f['figure_id']}", "plausibility", materiality(impossible=True),
             "impossible", [f["figure_id"]],
