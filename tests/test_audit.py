@@ -273,18 +273,112 @@ def test_reproducing_numerators_and_denominators():
     assert reproducing_denominators(50.0, 0, 1) == [2]
 
 
+def declared(*rows):
+    """rate_parts rows: (rate_id, part, figure_id[, subtract]), named as a curator names them."""
+    return pd.DataFrame([{"report_id": "r", "rate_id": rate, "part": part, "figure_id": figure,
+                          "subtract": rest[0] if rest else None, "name_zh": "甲÷乙", "name_en": "a / b"}
+                         for rate, part, figure, *rest in rows])
+
+
 def test_a_whole_number_check_on_a_stated_denominator():
+    base_only = declared(("leader_cases_resolution_rate", "denominator", "leader_cases"))
     ok = by_id(rates(figures(
         {"figure_id": "leader_cases", "value": 200},
         {"figure_id": "leader_cases_resolution_rate", "value": 91.5, "unit": "%",
-         "mention": "91.5%"})))["rate-leader_cases_resolution_rate"]
+         "mention": "91.5%"}), base_only))["rate-leader_cases_resolution_rate"]
     assert (ok.verdict, ok.severity) == ("reproduced", "note")  # 183/200 = 91.5%
     off = by_id(rates(figures(
         {"figure_id": "leader_cases", "value": 188},
         {"figure_id": "leader_cases_resolution_rate", "value": 91.08, "unit": "%",
-         "mention": "91.08%"})))["rate-leader_cases_resolution_rate"]
+         "mention": "91.08%"}), base_only))["rate-leader_cases_resolution_rate"]
     assert (off.verdict, off.severity) == ("not_reproducible", "minor")
     assert off.details["bases_that_reproduce"] == [[143, 157], [194, 213]]
+    assert off.figure_ids == ["leader_cases_resolution_rate", "leader_cases"]
+
+
+def test_no_rate_is_checked_by_its_id_alone():
+    """Without a declaration, a figure named like another report's rate is not recomputed."""
+    assert rates(figures({"figure_id": "leader_cases", "value": 188},
+                         {"figure_id": "leader_cases_resolution_rate", "value": 91.08, "unit": "%",
+                          "mention": "91.08%"})) == []
+
+
+def case_files(stated, mention, checked=260, problems=18):
+    return figures({"figure_id": "checked", "value": checked, "unit": "卷", "unit_en": "case files",
+                    "noun_en": "case files", "noun_en_singular": "case file"},
+                   {"figure_id": "with_problems", "value": problems, "unit": "卷"},
+                   {"figure_id": "problem_share", "value": stated, "unit": "%", "mention": mention})
+
+
+SHARE = (("problem_share", "numerator", "with_problems"), ("problem_share", "denominator", "checked"))
+
+
+def test_a_declared_rate_that_reproduces_is_a_note():
+    finding = by_id(rates(case_files(6.9, "6.9%"), declared(*SHARE)))["rate-problem_share"]
+    assert (finding.verdict, finding.severity) == ("reproduced", "note")  # 18/260 = 6.92%
+    assert finding.figure_ids == ["problem_share", "with_problems", "checked"]
+    reading = readings_of(finding)["declared"]
+    assert (reading["numerator"], reading["denominator"], reading["standard"]) == (18, 260, True)
+    assert "18/260 = 6.92%, which gives the stated 6.9%" in finding.message_en
+    assert "18÷260＝6.92%，与报告所述6.9%相符" in finding.message_zh
+
+
+def test_a_declared_rate_that_cannot_be_reproduced_is_material_and_explained():
+    # 18/260 = 6.92%, 2.08 points below a stated 9.0%; no whole numerator over 260 gives 9.0%
+    # (23/260 = 8.85%, 24/260 = 9.23%), but a base of 199, 200 or 201 under 18 would
+    finding = by_id(rates(case_files(9.0, "9.0%"), declared(*SHARE)))["rate-problem_share"]
+    assert (finding.verdict, finding.severity) == ("not_reproducible", "material")
+    assert finding.details["materiality"]["points"] == pytest.approx(9.0 - 100 * 18 / 260, abs=1e-4)
+    assert finding.details["numerators_that_reproduce"]["declared"] == []
+    assert finding.details["denominators_that_reproduce"]["declared"] == [199, 200, 201]
+    for words in ("a / b", "18/260 = 6.92%", "2.08 points below", "a base of 199 to 201 instead of 260",
+                  "what the report's own figures give"):
+        assert words in finding.message_en, words
+    for words in ("甲÷乙", "18÷260＝6.92%", "分母为199至201而非260", "按此口径"):
+        assert words in finding.message_zh, words
+    # a declared definition is the report's own, not the field's usual one
+    assert "usual definition" not in finding.message_en and "通行口径" not in finding.message_zh
+    assert "does not say what it counts" not in finding.message_en
+
+
+def test_a_declared_rate_off_by_a_fraction_of_a_point_is_minor():
+    finding = by_id(rates(case_files(7.1, "7.1%"), declared(*SHARE)))["rate-problem_share"]
+    assert (finding.verdict, finding.severity) == ("not_reproducible", "minor")  # 6.92% is 0.18 off
+    # 7.0% would be rounding_consistent: rounding 6.92% up gives it
+    assert rates(case_files(7.0, "7.0%"), declared(*SHARE))[0].verdict == "rounding_consistent"
+    assert "changes no comparison" in finding.message_en
+
+
+def test_a_declared_base_of_few_counts_names_what_it_counts():
+    finding = by_id(rates(case_files(25.0, "25.0%", checked=40, problems=10),
+                          declared(*SHARE)))["rate-problem_share"]
+    assert finding.verdict == "reproduced"
+    assert "With 40 case files in the base, one case file moves the rate by 2.5 points." in finding.message_en
+    assert "分母仅40卷，每1卷即影响2.5个百分点。" in finding.message_zh
+
+
+def test_a_declared_figure_can_be_subtracted():
+    # 3 corrections over 12 accepted less 2 pending = 30.0%; over all 12 it would be 25.0%
+    table = figures({"figure_id": "accepted", "value": 12}, {"figure_id": "pending", "value": 2},
+                    {"figure_id": "corrected", "value": 3},
+                    {"figure_id": "rate", "value": 30.0, "unit": "%", "mention": "30.0%"})
+    parts = declared(("rate", "numerator", "corrected"), ("rate", "denominator", "accepted"),
+                     ("rate", "denominator", "pending", True))
+    finding = by_id(rates(table, parts))["rate-rate"]
+    assert finding.verdict == "reproduced"
+    assert (readings_of(finding)["declared"]["numerator"], readings_of(finding)["declared"]["denominator"]) == (3, 10)
+
+
+def test_a_declared_rate_replaces_the_built_in_readings():
+    table = figures({"figure_id": "disputes_accepted", "value": 4621},
+                    {"figure_id": "disputes_mediated", "value": 4555},
+                    {"figure_id": "disputes_to_mediation", "value": 4615},
+                    {"figure_id": "mediation_success_rate", "value": 98.7, "unit": "%", "mention": "98.7%"})
+    assert by_id(rates(table))["rate-mediation_success_rate"].verdict == "not_reproducible"
+    parts = declared(("mediation_success_rate", "numerator", "disputes_mediated"),
+                     ("mediation_success_rate", "denominator", "disputes_to_mediation"))
+    finding, = rates(table, parts)
+    assert (finding.verdict, list(readings_of(finding))) == ("reproduced", ["declared"])  # 4555/4615 = 98.70%
 
 
 # --------------------------------------------------------------- plausibility

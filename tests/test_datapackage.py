@@ -30,6 +30,15 @@ def test_frictionless_and_the_loader_reject_the_same_bad_cell(data_copy):
         load_package(data_copy)
 
 
+def test_frictionless_and_the_loader_reject_the_same_unknown_figure_in_a_rate(data_copy):
+    edit_row(data_copy / "rate_parts.csv", {"rate_id": "leader_cases_resolution_rate"}, figure_id="no_such_figure")
+    report = frictionless_report(data_copy)
+    assert [(t.name, e.row_number, e.type) for t in report.tasks for e in t.errors] == [
+        ("rate_parts", 2, "foreign-key")]
+    with pytest.raises(DataError, match="rate_parts.csv, line 2 .*field 'figure_id': rule 'foreignKey'"):
+        load_package(data_copy)
+
+
 def test_every_field_is_described():
     descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:

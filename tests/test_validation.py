@@ -68,6 +68,13 @@ BROKEN_CELLS = [
      "qualifier", "enum", "'about' is not one of"),
     ("sections.csv", "section", "一、(一)2.2)", lambda r: {"section": r["section"][:-2] + "9)"},
      "section", "section path", "should end with the heading's marker"),
+    # a declared rate names figures of its own report, by id
+    ("rate_parts.csv", "rate_id", "leader_cases_resolution_rate", lambda r: {"figure_id": r["figure_id"] + "_x"},
+     "figure_id", "foreignKey", "'leader_cases_x' is not a figure_id in figures"),
+    ("rate_parts.csv", "rate_id", "leader_cases_resolution_rate", lambda r: {"rate_id": r["rate_id"] + "_x"},
+     "rate_id", "foreignKey", "'leader_cases_resolution_rate_x' is not a figure_id in figures"),
+    ("rate_parts.csv", "rate_id", "leader_cases_resolution_rate", lambda r: {"part": "base"},
+     "part", "enum", "'base' is not one of ['numerator', 'denominator']"),
 ]
 
 
@@ -127,3 +134,51 @@ def test_every_problem_is_reported_not_just_the_first(data_copy):
     edit_row(data_copy / "figures.csv", {"figure_id": "street_stall_sites"}, unit="摊")
     _, problems = problem_for(data_copy)
     assert {p.rule for p in problems} >= {"type: number", "foreignKey"}
+
+
+def declare(data_dir, *rows):
+    """Append rows to rate_parts.csv; return the line of the first."""
+    path = data_dir / "rate_parts.csv"
+    existing = read_rows(path)
+    names = {"name_zh": "甲÷乙", "name_en": "a / b"}
+    write_rows(path, existing + [{"report_id": "ganxian-2020", "rate_id": rate, "part": part, "figure_id": figure,
+                                  "subtract": "", **names, **extra} for rate, part, figure, extra in rows])
+    return len(existing) + 2
+
+
+# (rows declared: rate, part, figure, other cells; the row of the problem, counted from the
+# first declared; field; rule; words)
+BAD_DECLARATIONS = [
+    ([("leader_cases", "denominator", "disputes_accepted", {})], 0, "rate_id", "rate in %",
+     "'leader_cases' is counted in 件, not %"),
+    ([("head_court_appearance_rate", "denominator", "disputes_accepted", {})], 0, "rate_id", "exact rate",
+     "not exact (at_least)"),
+    ([("mediation_success_rate", "numerator", "disputes_mediated", {})], 0, "part", "denominator",
+     "has no denominator row"),
+    ([("mediation_success_rate", "numerator", "disputes_mediated", {}),
+      ("mediation_success_rate", "denominator", "disputes_accepted", {"name_en": ""})], 1, "name_en",
+     "definition name", "has a numerator: name its definition"),
+    ([("mediation_success_rate", "numerator", "disputes_mediated", {}),
+      ("mediation_success_rate", "denominator", "disputes_accepted", {"name_zh": "乙÷甲"})], 1, "name_zh",
+     "definition name", "'乙÷甲' differs from '甲÷乙'"),
+    ([("mediation_success_rate", "numerator", "disputes_mediated", {}),
+      ("mediation_success_rate", "denominator", "disputes_accepted", {"subtract": "perhaps"})], 1, "subtract",
+     "type: boolean", "'perhaps' is not a boolean"),
+]
+
+
+@pytest.mark.parametrize("rows, offset, field, rule, words", BAD_DECLARATIONS,
+                         ids=[c[3] for c in BAD_DECLARATIONS])
+def test_a_bad_rate_declaration_is_named(data_copy, rows, offset, field, rule, words):
+    line = declare(data_copy, *rows) + offset
+    message, problems = problem_for(data_copy)
+    assert_problem(message, "rate_parts.csv", line, field, rule)
+    assert words in message
+    assert len(problems) == 1, message
+
+
+def test_a_good_rate_declaration_loads(data_copy):
+    declare(data_copy, ("mediation_success_rate", "numerator", "disputes_mediated", {}),
+            ("mediation_success_rate", "denominator", "disputes_accepted", {"subtract": "FALSE"}))
+    parts = load_package(data_copy).tables["rate_parts"]
+    assert parts["rate_id"].tolist()[-2:] == ["mediation_success_rate"] * 2

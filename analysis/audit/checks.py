@@ -169,6 +169,8 @@ class Reading:
     partial: figures of which an unstated number (0 to all) also counts in the numerator,
     because the report does not say how many qualify; `values` then holds one rate per
     whole number, from none to all of them.
+    declared: the definition a curator declared in rate_parts.csv (see `declared_rates`),
+    rather than one of the package's own readings of the field's rates.
     """
 
     key: str
@@ -181,6 +183,7 @@ class Reading:
     partial: tuple[str, ...] = ()
     why_en: str = ""
     why_zh: str = ""
+    declared: bool = False
     numerator_value: float = float("nan")
     denominator_value: float = float("nan")
     values: tuple[float, ...] = ()
@@ -255,8 +258,10 @@ OTHER_BASES = {
         "mediation rather than all accepted), or computed at another date than the counts.",
         "也可能以报告未给出的数为分母（如进入调解程序的纠纷数而非全部受理数），或比率与件数的统计时点不同。"),
 }
-# Rates whose denominator is stated but not their numerator: is any whole number possible?
-RATE_DENOMINATORS = {"leader_cases_resolution_rate": "leader_cases"}
+# The readings above are the field's rates, read under every definition in use. Any other
+# rate is declared as data, for its report: rate_parts.csv names the figures of its
+# numerator and denominator (see declared_rates and analysis/audit/README.md).
+DECLARED = "declared"  # the key of a declared definition among a rate's readings
 
 
 def decimals(value: float, mention: str) -> int:
@@ -272,15 +277,41 @@ def _total(ids: tuple[str, ...], values: pd.Series) -> float:
                      for i in ids))
 
 
-def recompute_rate(rate_id: str, figures: pd.DataFrame | None = None) -> list[Reading]:
-    """The rate under each reading in READINGS, in percent."""
+def declared_rates(parts: pd.DataFrame) -> dict[str, Reading]:
+    """The rates declared in rate_parts rows, in their order: rate id -> its definition (a
+    reading to compute; a subtracted figure gets the leading "-"). A definition without a
+    numerator gives the rate's base only."""
+    declared = {}
+    for rate_id, rows in parts.groupby("rate_id", sort=False):
+        signed = rows["subtract"].fillna(False).astype(bool).map({True: "-", False: ""}) + rows["figure_id"]
+        ids = {part: tuple(signed[rows["part"] == part]) for part in ("numerator", "denominator")}
+        first = rows.iloc[0]
+        declared[rate_id] = Reading(DECLARED, _text(first["name_en"]), _text(first["name_zh"]),
+                                    ids["numerator"], ids["denominator"], standard=True, declared=True)
+    return declared
+
+
+def rate_parts(figures: pd.DataFrame) -> pd.DataFrame:
+    """The rate_parts rows of the reports these figures belong to (none for figures that
+    name no report)."""
+    parts = load_table("rate_parts")
+    if "report_id" not in figures:
+        return parts.iloc[0:0]
+    return parts[parts["report_id"].isin(set(figures["report_id"]))]
+
+
+def recompute_rate(rate_id: str, figures: pd.DataFrame | None = None,
+                   parts: pd.DataFrame | None = None) -> list[Reading]:
+    """The rate under each of its readings, in percent: its declared definition (rate_parts,
+    of the figures' report unless given), else each reading in READINGS."""
     figures = load_figures() if figures is None else figures
+    declared = declared_rates(rate_parts(figures) if parts is None else parts)
     values = figures.drop_duplicates("figure_id").set_index("figure_id")["value"]
     out = []
-    for r in READINGS[rate_id]:
+    for r in [declared[rate_id]] if rate_id in declared else READINGS[rate_id]:
         num, den = _total(r.numerator, values), _total(r.denominator, values)
         extra = int(_total(r.partial, values))
-        rates = tuple(100 * (num + k) / den for k in range(extra + 1)) if den else ()
+        rates = tuple(100 * (num + k) / den for k in range(extra + 1)) if den and r.numerator else ()
         out.append(replace(r, numerator_value=num, denominator_value=den, values=rates))
     return out
 
@@ -354,17 +385,31 @@ def rate_verdict(stated: float, places: int, standard: list[float], other: list[
     return "not_reproducible"
 
 
-def rates(figures: pd.DataFrame) -> list[Finding]:
+def rates(figures: pd.DataFrame, parts: pd.DataFrame | None = None) -> list[Finding]:
+    """Every stated rate the package can recompute: the field's rates under their READINGS,
+    then the rates declared in rate_parts (of the figures' report unless given), each
+    under its declared definition; a declared rate replaces the built-in readings."""
+    parts = rate_parts(figures) if parts is None else parts
+    declared = declared_rates(parts)
     found = []
     by_id = figures.set_index("figure_id")
     for rate_id in READINGS:
-        if rate_id in by_id.index:
-            found.append(_rate_finding(by_id.loc[rate_id], recompute_rate(rate_id, figures),
+        if rate_id in by_id.index and rate_id not in declared:
+            found.append(_rate_finding(by_id.loc[rate_id], recompute_rate(rate_id, figures, parts),
                                        set(by_id.index)))
-    for rate_id, denominator_id in RATE_DENOMINATORS.items():
-        if rate_id in by_id.index and denominator_id in by_id.index:
-            found.append(_whole_number_finding(by_id.loc[rate_id], by_id.loc[denominator_id]))
+    for rate_id, definition in declared.items():
+        if rate_id not in by_id.index:
+            continue
+        reading = recompute_rate(rate_id, figures, parts)[0]
+        if definition.numerator:
+            found.append(_rate_finding(by_id.loc[rate_id], [reading], set(by_id.index), by_id))
+        else:
+            found.append(_whole_number_finding(by_id.loc[rate_id], reading, by_id))
     return found
+
+
+def _text(x) -> str:
+    return x if isinstance(x, str) else ""
 
 
 def _pct(x: float, places: int = 1) -> str:
@@ -379,7 +424,10 @@ def _span_text(r: Reading, places: int, lang: str) -> str:
         f"{_pct(low, places)}至{_pct(high, places)}"
 
 
-def _rate_finding(rate: pd.Series, readings: list[Reading], present: set[str]) -> Finding:
+def _rate_finding(rate: pd.Series, readings: list[Reading], present: set[str],
+                  figures: pd.DataFrame | None = None) -> Finding:
+    """A stated rate against its readings. `figures` (indexed by id) names what a declared
+    definition's base counts; the built-in readings count cases."""
     stated, places = float(rate["value"]), decimals(rate["value"], rate["mention"])
     shown = max(places, 1)
     standard = [r for r in readings if r.standard and r.values]
@@ -398,7 +446,11 @@ def _rate_finding(rate: pd.Series, readings: list[Reading], present: set[str]) -
     ids = list(dict.fromkeys([rate_id, *(i.lstrip("-") for r in readings
                                          for i in r.numerator + r.denominator + r.partial
                                          if i.lstrip("-") in present)]))
-    en, zh = _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, points)
+    base = ("cases", "case", "件")
+    if figures is not None and readings[0].declared:
+        first = figures.loc[readings[0].denominator[0].lstrip("-")]
+        base = (_noun(first), _noun(first, singular=True), first["unit"])
+    en, zh = _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, points, base)
     details = {
         "stated": stated, "decimals": places,
         "readings": [{"reading": r.key, "name": r.name_en, "standard": r.standard,
@@ -416,18 +468,34 @@ def _rate_finding(rate: pd.Series, readings: list[Reading], present: set[str]) -
     return Finding(f"rate-{rate_id}", "rate", severity, verdict, ids, en, zh, details)
 
 
-def _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, points):
-    """Every plausible explanation of a stated rate, in English and Chinese."""
+def _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, points, base):
+    """Every plausible explanation of a stated rate, in English and Chinese. A declared
+    definition is the report's own figures, not the usual definition of the field; `base`
+    says what its denominator counts (plural, singular, measure word)."""
     name_en, name_zh = rate["indicator_en"], rate["indicator_zh"]
     standard = [r for r in readings if r.standard and r.values]
-    en = [f"{name_en}: stated {rate['mention']}; the report does not say what it counts."]
-    zh = [f"{name_zh}：报告为{rate['mention']}，未说明统计口径。"]
+    declared = any(r.declared for r in readings)
+    if declared:
+        en = [f"{name_en}: stated {rate['mention']}."]
+        zh = [f"{name_zh}：报告为{rate['mention']}。"]
+    else:
+        en = [f"{name_en}: stated {rate['mention']}; the report does not say what it counts."]
+        zh = [f"{name_zh}：报告为{rate['mention']}，未说明统计口径。"]
     for r in standard:
         num, den = _n(r.numerator_value), _n(r.denominator_value)
-        en.append(f"Under the usual definition ({r.name_en}) it is {num}/{den} = "
+        how_en = (f"Computed from the report's own figures ({r.name_en}), it is" if declared else
+                  f"Under the usual definition ({r.name_en}) it is")
+        how_zh = f"按报告自身数字（{r.name_zh}）计算为" if declared else f"按{r.name_zh}（通行口径）计算为"
+        if 0 in reproduce[r.key]:
+            en.append(f"{how_en} {num}/{den} = {_pct(r.value, shown + 1)}, which gives the stated "
+                      f"{rate['mention']}. {r.why_en}".rstrip())
+            zh.append(f"{how_zh}{num}÷{den}＝{_pct(r.value, shown + 1)}，与报告所述{rate['mention']}相符。"
+                      f"{r.why_zh}")
+            continue
+        en.append(f"{how_en} {num}/{den} = "
                   f"{_pct(r.value, shown + 1)}, {abs(r.value - stated):.2f} points "
-                  f"{'above' if r.value > stated else 'below'} the stated rate. {r.why_en}")
-        zh.append(f"按{r.name_zh}（通行口径）计算为{num}÷{den}＝{_pct(r.value, shown + 1)}，"
+                  f"{'above' if r.value > stated else 'below'} the stated rate. {r.why_en}".rstrip())
+        zh.append(f"{how_zh}{num}÷{den}＝{_pct(r.value, shown + 1)}，"
                   f"比报告所述{'高' if r.value > stated else '低'}{abs(r.value - stated):.2f}个百分点。"
                   f"{r.why_zh}")
     matches = [r for r in readings if reproduce[r.key] and not r.standard]
@@ -454,7 +522,7 @@ def _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, po
         zh.append("其他口径：" + "；".join(f"{r.name_zh}为{_span_text(r, shown, 'zh')}"
                                          for r in others) + "。")
     if verdict != "reproduced":
-        en_typo, zh_typo = _typo_explanations(stated, places, standard)
+        en_typo, zh_typo = _typo_explanations(stated, places, standard, declared)
         en += en_typo
         zh += zh_typo
     if verdict == "rounding_consistent":
@@ -463,20 +531,23 @@ def _rate_messages(rate, stated, places, shown, readings, reproduce, verdict, po
     if verdict != "reproduced" and rate.name in OTHER_BASES:
         en.append(OTHER_BASES[rate.name][0])
         zh.append(OTHER_BASES[rate.name][1])
+    plural, singular, unit = base
     for r in standard:
         if r.denominator_value and r.denominator_value < 100:
             step = 100 / r.denominator_value
-            en.append(f"With {_n(r.denominator_value)} cases in the base, one case moves the rate "
+            en.append(f"With {_n(r.denominator_value)} {plural} in the base, one {singular} moves the rate "
                       f"by {step:.1f} points.")
-            zh.append(f"分母仅{_n(r.denominator_value)}件，每1件即影响{step:.1f}个百分点。")
-    en.append(_severity_sentence_en(points))
-    zh.append(_severity_sentence_zh(points))
-    return " ".join(en), "".join(zh)
+            zh.append(f"分母仅{_n(r.denominator_value)}{unit}，每1{unit}即影响{step:.1f}个百分点。")
+    en.append(_severity_sentence_en(points, declared))
+    zh.append(_severity_sentence_zh(points, declared))
+    return " ".join(e for e in en if e), "".join(zh)
 
 
-def _typo_explanations(stated, places, standard: list[Reading]):
+def _typo_explanations(stated, places, standard: list[Reading], declared: bool = False):
     """A slip in one count: the counts that would give the stated rate under the standard
-    reading."""
+    reading (or the declared definition)."""
+    under_en, under_zh, slip_zh = (("this definition", "按此口径", "某一数字") if declared else
+                                   ("the usual definition", "按通行口径", "某一件数"))
     en, zh = [], []
     for r in standard:
         nums = reproducing_numerators(stated, places, r.denominator_value)
@@ -489,24 +560,29 @@ def _typo_explanations(stated, places, standard: list[Reading]):
             parts_en.append(f"a base of {_range(dens)} instead of {_n(r.denominator_value)}")
             parts_zh.append(f"分母为{_range(dens, '至')}而非{_n(r.denominator_value)}")
         if parts_en:
-            en.append(f"A slip in one count would also explain it: under the usual definition, "
+            en.append(f"A slip in one count would also explain it: under {under_en}, "
                       f"{' or '.join(parts_en)} gives {_pct(stated, places)}.")
-            zh.append(f"也可能是某一件数有误：按通行口径，{'或'.join(parts_zh)}即得{_pct(stated, places)}。")
+            zh.append(f"也可能是{slip_zh}有误：{under_zh}，{'或'.join(parts_zh)}即得{_pct(stated, places)}。")
     return en, zh
 
 
-def _severity_sentence_en(points: float) -> str:
+def _severity_sentence_en(points: float, declared: bool = False) -> str:
     if points < 1e-9:
         return ""
+    if points >= MATERIAL_POINTS and declared:
+        return (f"Quoted as printed, the rate could be {points:.2f} points off what the report's own "
+                "figures give: check them before quoting it.")
     if points >= MATERIAL_POINTS:
         return (f"Quoted as printed, the rate could be {points:.2f} points off what the usual "
                 "definition gives: state the definition before comparing it with other rates.")
     return f"The difference, {points:.2f} points, changes no comparison."
 
 
-def _severity_sentence_zh(points: float) -> str:
+def _severity_sentence_zh(points: float, declared: bool = False) -> str:
     if points < 1e-9:
         return ""
+    if points >= MATERIAL_POINTS and declared:
+        return f"直接引用该比率，与按报告自身数字计算的结果可能相差{points:.2f}个百分点，引用前应先核实有关数字。"
     if points >= MATERIAL_POINTS:
         return f"直接引用该比率，与通行口径可能相差{points:.2f}个百分点，与其他比率比较前应先说明口径。"
     return f"相差{points:.2f}个百分点，不影响比较结论。"
@@ -516,9 +592,13 @@ def _range(values: list[int], joiner: str = " to ") -> str:
     return _n(values[0]) if len(values) == 1 else f"{_n(values[0])}{joiner}{_n(values[-1])}"
 
 
-def _whole_number_finding(rate: pd.Series, den: pd.Series) -> Finding:
+def _whole_number_finding(rate: pd.Series, reading: Reading, figures: pd.DataFrame) -> Finding:
+    """A rate declared with its base only: does a whole number of the base give it?
+    `figures` (indexed by id) says what the base counts."""
     stated, places = float(rate["value"]), decimals(rate["value"], rate["mention"])
-    n = int(den["value"])
+    den = figures.loc[reading.denominator[0].lstrip("-")]
+    noun, unit = _noun(den), den["unit"]
+    n = int(reading.denominator_value)
     implied = stated / 100 * n
     candidates = nearest_whole(stated, n)
     whole = [k for k, pct in candidates.items() if agrees(pct, stated, places)]
@@ -527,25 +607,29 @@ def _whole_number_finding(rate: pd.Series, den: pd.Series) -> Finding:
     nearest = ", ".join(f"{k}/{n} = {pct:.2f}%" for k, pct in candidates.items())
     nearest_zh = "，".join(f"{k}÷{n}＝{pct:.2f}%" for k, pct in candidates.items())
     bases = nearest_bases(stated, places, n)
+    # cases and matters handled in a year may include some carried over (结转) from the years before
+    carried = {"matters": "事项", "cases": "案件"}.get(noun)
     if whole:
         en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
-              f"{_n(n)} {_noun(den)}; {whole[0]}/{n} gives it.")
-        zh = f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}，即{whole[0]}÷{n}。"
+              f"{_n(n)} {noun}; {whole[0]}/{n} gives it.")
+        zh = f"{rate['indicator_zh']}：{_n(n)}{unit}的{rate['mention']}，即{whole[0]}÷{n}。"
     else:
         other_en = " or ".join(f"{k} of {m}" for k, m in bases)
-        other_zh = "或".join(f"{m}件中的{k}件" for k, m in bases)
+        other_zh = "或".join(f"{m}{unit}中的{k}{unit}" for k, m in bases)
+        hint_en = f"{noun} carried over from earlier years, say: " if carried else ""
+        hint_zh = f"如含往年结转{carried}；" if carried else ""
         en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
-              f"{_n(n)} {_noun(den)} implies {implied:.2f}; no whole number gives it "
-              f"({nearest}). It may be over another base (matters carried over from earlier "
-              f"years, say: {rate['mention']} is {other_en}), a slip in its digits, or a rate "
-              "computed at another date than the count. " + _severity_sentence_en(points))
-        zh = (f"{rate['indicator_zh']}：{_n(n)}{den['unit']}的{rate['mention']}相当于{implied:.2f}件，"
-              f"没有整数能得到此值（{nearest_zh}）。可能以其他件数为分母（如含往年结转事项；"
-              f"{other_zh}即得{rate['mention']}），可能数字录入有误，也可能比率与件数的统计时点"
-              f"不同。" + _severity_sentence_zh(points))
+              f"{_n(n)} {noun} implies {implied:.2f}; no whole number gives it "
+              f"({nearest}). It may be over another base ({hint_en}{rate['mention']} is {other_en}), "
+              "a slip in its digits, or a rate computed at another date than the count. "
+              + _severity_sentence_en(points, declared=True))
+        zh = (f"{rate['indicator_zh']}：{_n(n)}{unit}的{rate['mention']}相当于{implied:.2f}{unit}，"
+              f"没有整数能得到此值（{nearest_zh}）。可能以其他{unit}数为分母（{hint_zh}"
+              f"{other_zh}即得{rate['mention']}），可能数字录入有误，也可能比率与{unit}数的统计时点"
+              f"不同。" + _severity_sentence_zh(points, declared=True))
     return Finding(
-        f"rate-{rate.name}", "rate", materiality(points=points), verdict, [rate.name, den.name],
-        en.strip(), zh,
+        f"rate-{rate.name}", "rate", materiality(points=points), verdict,
+        [rate.name, *(i.lstrip("-") for i in reading.denominator)], en.strip(), zh,
         {"stated": stated, "decimals": places, "denominator": n,
          "implied_numerator": round(implied, 4),
          "nearest": {str(k): round(v, 4) for k, v in candidates.items()},
@@ -789,7 +873,10 @@ def _n(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
 
 
-def _noun(figure: pd.Series) -> str:
+def _noun(figure: pd.Series, singular: bool = False) -> str:
     """What a count counts, in English: its own noun (matters), else its unit's (cases)."""
-    noun = figure.get("noun_en")
-    return noun if isinstance(noun, str) and noun else figure["unit_en"]
+    for key in (("noun_en_singular", "unit_en_singular") if singular else ("noun_en", "unit_en")):
+        noun = figure.get(key)
+        if isinstance(noun, str) and noun:
+            return noun
+    return figure["unit_en"]

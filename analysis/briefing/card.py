@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..audit.checks import RATE_DENOMINATORS, READINGS, SEVERITIES, audit
+from ..audit.checks import SEVERITIES, audit
 from ..language.labels import Lang, check_lang
 from ..language.outline import OUTLINE_MARKER
 from ..tables.coverage import check_coverage
@@ -134,11 +134,11 @@ def damaged(report_id: str) -> pd.DataFrame:
 
 
 def unchecked_rates(report_id: str) -> pd.DataFrame:
-    """The report's stated rates that the audit cannot recompute: the package defines no
-    numerator and denominator for them (rate definitions are written per figure id)."""
+    """The report's stated rates that the audit does not recompute: the package knows no
+    numerator or denominator for them (a curator declares them in rate_parts.csv)."""
     figures = load_figures(report_id)
-    known = set(READINGS) | set(RATE_DENOMINATORS)
-    rates = figures[(figures["unit"] == "%") & figures["direction"].isna() & ~figures["figure_id"].isin(known)]
+    checked = {f.figure_ids[0] for f in audit(report_id) if f.check == "rate"}
+    rates = figures[(figures["unit"] == "%") & figures["direction"].isna() & ~figures["figure_id"].isin(checked)]
     return pd.DataFrame({"figure_id": rates["figure_id"], "indicator": rates["indicator_zh"],
                          "stated": rates["mention"]})
 

@@ -17,7 +17,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..audit.checks import (
-    RATE_DENOMINATORS,
     decimals,
     nearest_whole,
     recompute_rate,
@@ -145,7 +144,7 @@ def _audited_rates(lang: Lang) -> Figure:
                                      decimals(rate["value"], rate["mention"]),
                                      tuple(_readings(rate_id))))
     leader = get_figure("leader_cases_resolution_rate")
-    cases = get_figure(RATE_DENOMINATORS["leader_cases_resolution_rate"])["value"]
+    cases = recompute_rate("leader_cases_resolution_rate")[0].denominator_value  # its declared base
     others = tuple(kinds.Reference(f"{k}÷{cases:.0f}", f"{k}/{cases:.0f}", (pct,))
                    for k, pct in nearest_whole(leader["value"], cases).items())
     rows.append(kinds.Comparison(short["leader_cases_resolution_rate"]["zh"],

@@ -9,7 +9,9 @@ the rules that tie rows to the raw text live here, once:
 - every mention occurs exactly once in its quote;
 - a figure's value, range and qualifier are what its mention says;
 - a count names, in English, the noun it counts (19个乡镇 is 19 townships, never 19 units);
-- a section path ends with its heading's outline marker, and its parent path exists.
+- a section path ends with its heading's outline marker, and its parent path exists;
+- a declared rate (rate_parts.csv) is an exact figure in %, has a denominator, and, when it has
+  a numerator, one name in each language.
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ def _load(data_dir: Path) -> Package:
     _check_optional_sections("citations.csv", rows.get("citations", []), rows.get("sections", []), problems)
     check_figure_values(rows.get("figures", []), problems)
     _check_count_nouns(rows.get("figures", []), rows.get("units", []), problems)
+    _check_rate_parts(rows.get("rate_parts", []), rows.get("figures", []), problems)
     if problems:
         raise DataError(problems)
 
@@ -259,6 +262,41 @@ def _check_count_nouns(figures, units, problems) -> None:
         if (plural is None) != (singular is None):
             problems.append(Problem("figures.csv", line, "noun_en_singular", "count noun",
                                     "give the count noun in both forms, plural and singular, or neither"))
+
+
+def _check_rate_parts(rows, figures, problems) -> None:
+    """A declared rate is an exact rate (in %, not 80%以上), has a denominator, and, with a
+    numerator, is named once in each language (the same name on each of its rows). Unknown ids
+    are foreign key errors (datapackage.json)."""
+    units = {(f["report_id"], f["figure_id"]): (f["unit"], f["qualifier"]) for f in figures}
+    rates: dict[tuple, list[dict]] = {}
+    for row in rows:
+        rates.setdefault((row["report_id"], row["rate_id"]), []).append(row)
+    for key, own in rates.items():
+        first = own[0]
+        unit, qualifier = units.get(key, (None, None))
+        if unit is not None and unit != "%":
+            problems.append(Problem("rate_parts.csv", first["_line"], "rate_id", "rate in %",
+                                    f"{key[1]!r} is counted in {unit}, not %: only a rate is recomputed"))
+        elif qualifier not in (None, "exact"):
+            problems.append(Problem("rate_parts.csv", first["_line"], "rate_id", "exact rate",
+                                    f"{key[1]!r} is not exact ({qualifier}): the audit judges a rate "
+                                    "written as one number, not a floor, ceiling or approximation"))
+        parts = {row["part"] for row in own}
+        if "denominator" not in parts:
+            problems.append(Problem("rate_parts.csv", first["_line"], "part", "denominator",
+                                    f"{key[1]!r} has no denominator row: give the figures it is a rate of"))
+        for name in ("name_zh", "name_en"):
+            given = {row[name] for row in own}
+            if "numerator" in parts and None in given:
+                row = next(r for r in own if r[name] is None)
+                problems.append(Problem("rate_parts.csv", row["_line"], name, "definition name",
+                                        f"{key[1]!r} has a numerator: name its definition on each of its rows"))
+            elif len(given) > 1:
+                row = next(r for r in own if r[name] != first[name])
+                problems.append(Problem("rate_parts.csv", row["_line"], name, "definition name",
+                                        f"{row[name]!r} differs from {first[name]!r} on line {first['_line']}: "
+                                        "a rate has one definition"))
 
 
 def _fmt(x: float) -> str:
