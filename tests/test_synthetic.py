@@ -56,8 +56,14 @@ def package(tmp_path_factory):
     data = root / "data"
     shutil.copytree(DATA_DIR, data)
     add_report(data, TEXT, curated)
-    append_rows(data / "breakdowns.csv", [{"report_id": REPORT, **r} for r in read(HERE / "curation" / "breakdowns.csv")])
+    add_links(data)
     return data, draft, curated
+
+
+def add_links(data: Path) -> None:
+    """The curator's tables that link figures: the breakdowns, and how the stated rates are computed."""
+    for table in ("breakdowns", "rate_parts"):
+        append_rows(data / f"{table}.csv", [{"report_id": REPORT, **r} for r in read(HERE / "curation" / f"{table}.csv")])
 
 
 def test_the_synthetic_report_is_labelled_and_never_real_data():
@@ -98,6 +104,17 @@ def test_the_audit_runs_for_the_new_report(package):
     damaged = [r for r in curated["non_figures"] if r["damaged"] == "true"]
     assert [f for f in found.values() if f["check"] == "damaged_text"] and len(damaged) == sum(
         f["check"] == "damaged_text" for f in found.values())
+    # the stated rate the curator declared (18 of 260 case files, stated 6.9%), recomputed from its parts
+    declared = read(HERE / "curation" / "rate_parts.csv")
+    rate_id, = {r["rate_id"] for r in declared}
+    num, den = (sum(figures[r["figure_id"]] for r in declared if r["part"] == part) for part in ("numerator", "denominator"))
+    mention = next(r["mention"] for r in curated["figures"] if r["figure_id"] == rate_id)
+    places = len(mention.rstrip("%").partition(".")[2])
+    assert f"{100 * num / den:.{places}f}%" == mention  # 18/260 = 6.92%, written 6.9%
+    rate = found[f"rate-{rate_id}"]
+    assert (rate["verdict"], rate["severity"]) == ("reproduced", "note")
+    assert rate["figure_ids"] == [rate_id, *(r["figure_id"] for r in declared)]
+    assert [(d["numerator"], d["denominator"]) for d in rate["details"]["readings"]] == [(num, den)]
 
 
 def run_notebook(name: str, data: Path, lang: str = "en") -> str:
@@ -127,8 +144,13 @@ def test_the_report_card_runs_for_the_new_report(package):
     assert "[material]" in shown and "104%" in shown
     damaged = sum(r["damaged"] == "true" for r in curated["non_figures"])
     assert f"{damaged} places where the published text was damaged" in shown
-    rates = [r for r in curated["figures"] if r["unit"] == "%" and not r["direction"]]
-    assert f"{len(rates)} stated rates without a definition to recompute them" in shown
+    declared = {r["rate_id"] for r in read(HERE / "curation" / "rate_parts.csv")}
+    rates = [r["figure_id"] for r in curated["figures"] if r["unit"] == "%" and not r["direction"]]
+    unchecked = [r for r in rates if r not in declared]
+    assert declared and unchecked  # one rate of each kind
+    said = f"{len(unchecked)} stated rates without a definition to recompute them"
+    listed = shown.split(said)[1]  # the last cell: the unchecked rates
+    assert all(r in listed for r in unchecked) and not any(r in listed for r in declared)
 
 
 def test_the_report_card_runs_in_chinese(package):
@@ -142,6 +164,7 @@ def test_the_audit_notebook_runs_for_the_new_report(package):
     data, _, _ = package
     shown = run_notebook("report-checks.ipynb", data)
     assert "over-100-head_appearance_rate" in shown and "sum-review_cases" in shown
+    assert "rate-problem_case_file_share" in shown  # declared in the curator's rate_parts.csv
 
 
 def test_the_data_folder_is_chosen_before_anything_is_read(package):
@@ -172,5 +195,5 @@ def test_a_draft_taken_through_libreoffice_and_back_still_validates(package, tmp
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     add_report(data, TEXT, curate(tables))
-    append_rows(data / "breakdowns.csv", [{"report_id": REPORT, **r} for r in read(HERE / "curation" / "breakdowns.csv")])
+    add_links(data)
     assert main(["validate", "--data", str(data)]) == 0, capsys.readouterr().err
