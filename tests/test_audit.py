@@ -471,7 +471,7 @@ def test_audit_command_json_is_stable_and_documented(capsys):
     keys = {"finding_id", "check", "severity", "verdict", "figure_ids", "message_en",
             "message_zh", "details"}
     assert all(set(f) == keys for f in payload["findings"])
-    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    readme = (TESTS.parent / "analysis" / "audit" / "README.md").read_text(encoding="utf-8")
     for key in keys | {"summary", "version"} | set(SEVERITIES):
         assert f"`{key}`" in readme, f"README does not document {key}"
     assert "version 2" in readme

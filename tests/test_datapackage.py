@@ -48,15 +48,15 @@ def test_every_field_is_described():
             assert re.fullmatch(r"[a-z][a-z0-9_]*", field["name"]), field["name"]
 
 
-def test_readme_data_dictionary_is_the_schema():
+def test_the_data_dictionary_is_the_schema():
     from analysis.__main__ import DICTIONARY_END, DICTIONARY_START
     from analysis.tables.schema import markdown_dictionary
 
     descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index(DICTIONARY_START) + len(DICTIONARY_START):readme.index(DICTIONARY_END)]
     assert block.strip() == markdown_dictionary(descriptor).strip(), (
-        "README's data dictionary is stale: run python -m analysis dictionary --write README.md")
+        "data/README.md's data dictionary is stale: run python -m analysis dictionary --write data/README.md")
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
             assert f"| `{field['name']}` |" in block

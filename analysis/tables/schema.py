@@ -228,12 +228,12 @@ def check_foreign_keys(descriptor: dict, tables: dict[str, list[dict]]) -> list[
 
 
 def markdown_dictionary(descriptor: dict) -> str:
-    """The data dictionary in Markdown, generated from the schema (the README embeds it)."""
+    """The data dictionary in Markdown, generated from the schema (data/README.md embeds it)."""
     parts = []
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         key = ", ".join(schema.get("primaryKey", []))
-        parts += [f"#### `{resource['path']}`", "", resource["description"], "",
+        parts += [f"### `{resource['path']}`", "", resource["description"], "",
                   f"Key: {key}.", "", "| field | type | rules | description |",
                   "|---|---|---|---|"]
         for field in schema["fields"]:
