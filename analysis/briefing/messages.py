@@ -435,12 +435,16 @@ def _caveat(f: Finding, w: Words) -> str:
         matching = [r for r in readings if not r.standard and r.plausible
                     and any(agrees(v, d["stated"], places) for v in r.values)]
         gap = standard.value - d["stated"]
+        # a declared definition is the report's own arithmetic, not a national usage
+        basis = (w.pick(f"按报告自身数字（{standard.name_zh}）", f"its own figures ({standard.name_en})")
+                 if standard.declared else
+                 w.pick(f"报告未说明口径，按通行口径（{standard.name_zh}）",
+                        f"the report does not say how it is computed; the usual definition ({standard.name_en})"))
         text = w.pick(
-            f"{rate['indicator_zh']}{rate['mention']}：报告未说明口径，按通行口径（{standard.name_zh}）计算为"
+            f"{rate['indicator_zh']}{rate['mention']}：{basis}计算为"
             f"{w.pct(standard.value, places + 1)}，比所述{'高' if gap > 0 else '低'}{abs(gap):.2f}个百分点",
-            f"{rate['indicator_en']} of {rate['mention']}: the report does not say how it is computed; the usual "
-            f"definition ({standard.name_en}) gives {w.pct(standard.value, places + 1)}, {abs(gap):.2f} points "
-            f"{'above' if gap > 0 else 'below'} it")
+            f"{rate['indicator_en']} of {rate['mention']}: {basis} give{'' if standard.declared else 's'} "
+            f"{w.pct(standard.value, places + 1)}, {abs(gap):.2f} points {'above' if gap > 0 else 'below'} it")
         for r in matching:
             partial = [get_figure(i) for i in r.partial]  # figures of which an unstated number counts
             k = next(i for i, v in enumerate(r.values) if agrees(v, d["stated"], places))
