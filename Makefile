@@ -46,7 +46,7 @@ lab: $(STAMP)
 # Voilà runs the explorer notebook and shows its outputs only; on this machine only
 EXPLORE_PORT ?= 8866
 explore: $(STAMP)
-	$(VENV)/bin/voila notebooks/explorer.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(EXPLORE_PORT)
+	$(PY) -m analysis explore --port $(EXPLORE_PORT)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py

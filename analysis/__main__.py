@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     brief = commands.add_parser("briefing", help="write the briefing: pages, slides, charts, spreadsheets")
     brief.add_argument("--out", type=Path, default=Path("build"), help="folder to write into (default: build/)")
 
+    serve = commands.add_parser("explore", help="serve the explorer as a web app on this machine")
+    serve.add_argument("--port", type=int, default=8866)
+
     refresh = commands.add_parser("refresh", help="re-execute notebooks in place (stored outputs)")
     refresh.add_argument("notebooks", nargs="*", type=Path)
 
@@ -82,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         return _extract(args)
     if args.command == "validate":
         return _validate(args.data)
+    if args.command == "explore":
+        import os
+
+        from .explore.serve import voila_command
+        command, env = voila_command(args.port)
+        os.execve(command[0], command, env)  # Voilà takes over this process
     if args.command == "briefing":
         from .briefing.build import BuildError, build
         try:

@@ -4,10 +4,11 @@ notebook and serves its page with every cell executed and nothing failed."""
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from analysis.explore.serve import voila_command
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP = 180  # seconds: a kernel start and the notebook on a busy machine
@@ -21,12 +22,10 @@ def free_port() -> int:
 
 def test_the_served_explorer_renders_without_error(tmp_path):
     port = free_port()
-    voila = Path(sys.executable).parent / "voila"
+    command, env = voila_command(port)  # what make explore runs
     log = tmp_path / "voila.log"
     with open(log, "w") as out:
-        server = subprocess.Popen([str(voila), "notebooks/explorer.ipynb", "--no-browser",
-                                   "--Voila.ip=127.0.0.1", f"--port={port}"], cwd=ROOT,
-                                  stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         page, deadline = None, time.monotonic() + STARTUP
         while page is None and time.monotonic() < deadline:
@@ -45,5 +44,5 @@ def test_the_served_explorer_renders_without_error(tmp_path):
     assert "Selection: chapter All; topic All" in page  # the cell after them ran
     assert "Traceback" not in page and "application/vnd.jupyter.stderr" not in page
     assert "import analysis" not in page  # no code shown
-    scripts = re.findall(r"""<script[^>]+src=["'](https?://[^"']+)""", page)
-    assert scripts == []  # no script from the network
+    remote = re.findall(r"""<(?:script|link|img)[^>]+(?:src|href)=["'](https?://[^"']+)""", page)
+    assert remote == []  # nothing fetched from the network: no script, style sheet or image
