@@ -5,6 +5,10 @@ Screenshots and PDFs are saved under build/browser/ to look at. Without Chromium
 skips and says what to install.
 """
 
+import re
+import shutil
+import subprocess
+
 import pytest
 
 from analysis.briefing import html as page
@@ -31,6 +35,7 @@ UNMARKED = r"""(() => { const bad = [], walk = document.createTreeWalker(documen
     if (/[\u3400-\u9fff]/.test(t.data) && !(t.parentElement.closest('[lang]') || {lang: ''}).lang.startsWith('zh'))
       bad.push(t.data.slice(0, 30)); }
   return bad; })()"""
+HEADINGS = """[...document.querySelectorAll('h1, h2, h3, h4, .chart-title')].map(h => h.innerText)"""
 WIDE_TABLES = f"""[...document.querySelectorAll('table')]
   .filter(t => t.getBoundingClientRect().right > {PRINT_WIDTH} + 0.5 || t.scrollWidth > t.clientWidth + 1)
   .map(t => t.innerText.slice(0, 40))"""
@@ -90,3 +95,43 @@ def test_page_in_a_browser(browser, pages, name):
     requests = browser.requests(start)
     assert requests and [u for u in requests if not u.startswith(("file:", "data:"))] == []
     assert browser.errors(start) == []
+
+
+def stranded_headings(pdf, headings: list[str]) -> list[str]:
+    """Pages whose last line of text is a heading or the start of one."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    heads = [re.sub(r"\s+", "", h) for h in headings]
+    found = []
+    for number, page in enumerate(text.split("\f")[:-1], 1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        last = re.sub(r"\s+", "", lines[-1]) if lines else ""
+        if len(last) >= 2 and any(h.startswith(last) for h in heads):
+            found.append(f"page {number}: {lines[-1].strip()}")
+    return found
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None,
+                    reason="pdftotext not found: install Debian's poppler-utils")
+@pytest.mark.parametrize("name", ["briefing-zh", "briefing-en", "analysis"])
+def test_no_heading_ends_a_printed_page(browser, pages, name, tmp_path):
+    out, _ = pages
+    browser.open(out / f"{name}.html", width=PRINT_WIDTH, height=1100, media="print")
+    # the contents list repeats every heading; it is not what could be stranded
+    browser.evaluate("document.querySelector('nav.toc')?.remove()")
+    headings = browser.evaluate(HEADINGS)
+    assert headings
+    assert stranded_headings(browser.pdf(tmp_path / f"{name}.pdf"), headings) == []
+
+
+def test_stranded_heading_is_found(tmp_path):
+    """The check above finds a heading printed as a page's last line."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext not found: install Debian's poppler-utils")
+    page = tmp_path / "stranded.html"
+    page.write_text('<html lang="en"><body><div style="height: 250mm"></div>'
+                    '<h2>A heading at the foot</h2><div style="height: 200mm; break-inside: avoid">body</div>'
+                    '</body></html>', encoding="utf-8")
+    with Chromium(BINARY) as chromium:
+        chromium.open(page, media="print")
+        pdf = chromium.pdf(tmp_path / "stranded.pdf")
+    assert stranded_headings(pdf, ["A heading at the foot"]) == ["page 1: A heading at the foot"]

@@ -112,10 +112,11 @@ def _message(i: int, m: Message, pic: Picture, lang: Lang) -> str:
             if where else "")
     text = ("" if lang == "zh" else " ").join(html.escape(s) for s in m.sentences)
     return (f'<section class="message" id="{m.message_id}">'
-            f"<h2>{html.escape(number + m.heading)}</h2>"
+            # heading, number and chart print on one page: a heading never ends a page
+            f'<div class="keep"><h2>{html.escape(number + m.heading)}</h2>'
             f'<p class="headline"><span class="number">{html.escape(m.headline)}</span>'
             f'<span class="what">{html.escape(m.headline_what)}</span></p>'
-            f"{figure_html(pic, anchor=f'chart-{m.chart_id}')}"
+            f"{figure_html(pic, anchor=f'chart-{m.chart_id}')}</div>"
             f"<p>{text}</p>{more}</section>")
 
 
