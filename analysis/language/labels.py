@@ -16,24 +16,14 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 # The few fixed phrases of a chart's frame; everything else comes from the data.
 PHRASES = {
     "source": {"zh": "来源：", "en": "Source: "},
-    "section": {"zh": "{}", "en": "section {}"},
-    "sections": {"zh": "{}", "en": "sections {}"},
-    "chapter": {"zh": "第{}部分", "en": "chapter {}"},
-    "chapters": {"zh": "第{}部分", "en": "chapters {}"},
     "note": {"zh": "注：", "en": "Note: "},
     "total": {"zh": "合计", "en": "Total"},
     "not_broken_down": {"zh": "未细分", "en": "not broken down"},
-    "stated": {"zh": "报告所述", "en": "stated"},
-    "of_previous": {"zh": "为上一步的{}", "en": "{} of previous"},
-    "named": {"zh": "{}：{}", "en": "{}: {}"},
     "aside": {"zh": "{}（{}）", "en": "{} ({})"},
-    "recomputed_minus_stated": {"zh": "与报告所述之差（百分点）",
-                                "en": "recomputed minus stated (percentage points)"},
     # chart kinds, for alt text
     "kind_stacked_bar": {"zh": "堆叠条形图", "en": "Stacked bar"},
     "kind_bar_chart": {"zh": "条形图", "en": "Bar chart"},
     "kind_funnel": {"zh": "漏斗图", "en": "Funnel"},
-    "kind_bullet_chart": {"zh": "子弹图", "en": "Bullet chart"},
     "kind_big_number_panel": {"zh": "数字面板", "en": "Big-number panel"},
 }
 
