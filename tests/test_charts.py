@@ -513,3 +513,22 @@ def test_bars_refuse_figures_of_different_units_and_name_them():
     for figure_id, unit in zip(ids, ["条", "起", "册", "%"]):
         assert f"{figure_id} ({unit}," in str(caught.value)
     charts.ranked_bar(["review_cases_accepted", "epidemic_cases"], lang="en")  # 起 and 件: both cases
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_of_a_part_to_whole_chart_overlaps_nothing(lang):
+    """A long key (sector-specific mediation committees …) must not run into the next column's swatch."""
+    figures = analysis.load_figures()
+    parents = sorted(set(figures.loc[figures["relation"] == "part", "parent_id"]))
+    assert "mediation_organisations" in parents
+    for parent in parents:
+        fig = charts.kinds.part_to_whole(parent, lang=lang)
+        key = fig.axes[1]
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in key.texts]
+        swatches = [p.get_window_extent(renderer) for p in key.patches]
+        for i, box in enumerate(boxes):
+            assert box.x1 <= fig.bbox.x1, (parent, key.texts[i].get_text())
+            others = [b for j, b in enumerate(boxes) if j != i] + swatches
+            assert not any(box.overlaps(o) for o in others), (parent, key.texts[i].get_text())
+        plt.close(fig)

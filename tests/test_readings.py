@@ -85,3 +85,47 @@ def test_labels_keep_the_qualifying_words_of_the_chinese():
         assert not marked.empty, word
         for figure in marked.itertuples():
             assert english in figure.indicator_en.lower(), (figure.figure_id, figure.indicator_en)
+
+
+def test_what_was_done_is_not_labelled_as_planned():
+    """规划12处摊位 (stalls laid out) describes work done; "planned" would read as not yet done."""
+    done = FIGURES[~FIGURES["period"].isin(["plan", "target"])]
+    planned = done[done["indicator_en"].str.contains(r"\bplanned\b", case=False)]
+    assert planned[["figure_id", "indicator_en"]].values.tolist() == []
+
+
+def test_an_exclusion_in_the_quote_is_kept_in_both_labels():
+    """食品经营许可5个工作日(除现场核查环节): the time leaves out the site inspection, in Chinese too."""
+    excluding = FIGURES[FIGURES["quote"].str.contains("除")]
+    assert not excluding.empty
+    for figure in excluding.itertuples():
+        assert re.search("除|不含", figure.indicator_zh), (figure.figure_id, figure.indicator_zh)
+        assert re.search(r"exclud|except", figure.indicator_en), (figure.figure_id, figure.indicator_en)
+
+
+def test_handling_without_paper_licences_is_not_called_licence_free():
+    """无证办理: the agency reads electronic licences; "licence-free" would say no licence is needed."""
+    from analysis.tables.glossary import lookup
+
+    assert "licence-free" not in lookup("无证办理")["term_en"].lower()
+    labels_en = [*FIGURES.loc[FIGURES["indicator_zh"].str.contains("无证办理"), "indicator_en"],
+                 *analysis.load_table("measures")["summary_en"], *analysis.load_table("measures")["label_en"]]
+    assert [label for label in labels_en if "licence-free" in label.lower()] == []
+
+
+@pytest.mark.parametrize("lang, words", [("en", "satisfaction rate"), ("zh", "满意度")])
+def test_a_chart_showing_the_satisfaction_rate_says_what_it_may_rate(lang, words):
+    """满意度96%: the report does not say whether it rates the requests handled or the services."""
+    import matplotlib.pyplot as plt
+
+    from analysis.charts.catalogue import CATALOGUE
+
+    shown = 0
+    for spec in CATALOGUE:
+        fig = spec.build(lang)
+        info = fig.chart_info
+        plt.close(fig)
+        if "hotline_satisfaction" in info.figure_ids:
+            shown += 1
+            assert words in info.note.lower(), (spec.chart_id, info.note)
+    assert shown

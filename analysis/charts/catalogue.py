@@ -120,7 +120,7 @@ def _mediation_rate(lang: Lang) -> Figure:
     mediated, accepted = get_figure("disputes_mediated")["value"], get_figure("disputes_accepted")["value"]
     numerators = reproducing_numerators(rate["value"], places, accepted)
     bases = reproducing_denominators(rate["value"], places, mediated)
-    note = _t("报告自身件数得不出{m}：须调解成功{a}至{b}件，或受理{c}至{d}件。",
+    note = _t("按报告所列件数算不出{m}：调解成功数须为{a}至{b}件，或受理数须为{c}至{d}件。",
               "The report's own counts do not give {m}: that needs {a} to {b} disputes mediated "
               "successfully, or {c} to {d} accepted.", m=rate["mention"],
               a=_n(numerators[0]), b=_n(numerators[-1]), c=_n(bases[0]), d=_n(bases[-1])) \
@@ -197,13 +197,14 @@ def _random_inspections(lang: Lang) -> Figure:
          "inspection_plans", "inspection_tasks", "inspection_results"], lang=lang,
         title=_t("“双随机、一公开”监管：报告所列数字",
                  "Double-random inspections: the report's counts")[lang],
-        subtitle=_t("随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果向社会公开",
-                    "Both the entities inspected and the inspectors are drawn at random, and the "
-                    "results are made public")[lang],
-        note=_t("计划、任务、结果所计对象不同，并非逐级递减的环节：一项任务可涉及多个被检查对象，"
-                "每个对象各录入一条结果。抽查事项为“互联网+”监管同步以来的数字；计划、任务、结果为全年数字。",
-                "Plans, tasks and results count different things, not stages that narrow: a task can "
-                "cover several inspected entities, each with its own result. Matters on the inspection "
+        subtitle=_t("从两个名录库中随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果向社会公开",
+                    "Both the entities inspected and the inspectors are drawn at random, each from its "
+                    "own list, and the results are made public")[lang],
+        note=_t("计划、任务、结果所计对象不同，并非逐级递减的环节：一项任务可能涉及多个被检查对象，"
+                "每个对象各录入一条结果，报告对此未作界定。抽查事项为“互联网+”监管同步以来的数字；计划、任务、结果为全年数字。",
+                "Plans, tasks and results count different things, not stages that narrow: a task may "
+                "cover several inspected entities, each with its own result, though the report defines "
+                "none of them. Matters on the inspection "
                 "list are counted since the link with Internet + supervision; plans, tasks and "
                 "results are for the year.")[lang])
 
@@ -256,7 +257,10 @@ CATALOGUE: list[ChartSpec] = [
     ChartSpec("services_panel", lambda lang: kinds.big_numbers(
         ["no_visit_services", "certificate_free_items", "hotline_requests", "hotline_satisfaction",
          "supervision_objects", "credit_records"], lang=lang,
-        title=_t("政务服务、监管与信用", "Services, supervision and credit")[lang])),
+        title=_t("政务服务、监管与信用", "Services, supervision and credit")[lang],
+        note=_t("满意度未说明评价的是诉求办理还是政务服务“好差评”，也未给出评价数量。",
+                "The report does not say whether the satisfaction rate rates the handling of requests or "
+                "government services under the good-or-bad ratings, nor how many ratings there were.")[lang])),
     ChartSpec("supervision_records", lambda lang: kinds.ranked_bar(
         ["supervision_actions", "supervision_updates", "supervision_exposures"], lang=lang,
         title=_t("“互联网+监管”系统中的记录", "Records in the Internet + supervision system")[lang],

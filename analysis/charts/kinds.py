@@ -22,7 +22,7 @@ from ..audit.checks import GENERAL_MEASURE_WORDS, agrees, decimals
 from ..language import labels
 from ..language.labels import Lang, check_lang
 from ..tables.figures import get_figure, load_figures, shared_breakdown
-from . import colours
+from . import colours, style
 from .frame import describe, figure_rows, finish, label_width, new_chart, wrap_label
 from .wrap import em_width
 
@@ -73,7 +73,11 @@ def part_to_whole(parent_id: str, lang: Lang | None = None, title: str | None = 
     if rest > 0:
         segments.append((labels.phrase("not_broken_down", lang), rest, labels.number(rest, lang),
                          "not_broken_down"))
-    key_rows = -(-len(segments) // 2)
+    shares = [f"{value / parent['value']:.0%}" if parent["value"] else "" for _, value, _, _ in segments]
+    keys = [f"{name}  {shown}  ({share})" for (name, _, shown, _), share in zip(segments, shares)]
+    # two columns of keys when the longest fits in half the width (8 pt text, with room to spare)
+    columns = 2 if max(em_width(k) for k in keys) * 8 / 72 * 1.1 <= style.WIDTH_IN / 2 - 0.45 else 1
+    key_rows = -(-len(segments) // columns)
     fig, _ = new_chart(height=1.75 + 0.62 + 0.26 * key_rows, axes=False)
     bar_ax, key_ax = fig.subplots(2, 1, height_ratios=[0.62, 0.26 * key_rows])
     left, whole = 0.0, max(parent["value"], sum(s[1] for s in segments))
@@ -84,14 +88,15 @@ def part_to_whole(parent_id: str, lang: Lang | None = None, title: str | None = 
     bar_ax.set_xlim(0, whole)
     bar_ax.set_axis_off()
     key_ax.set_axis_off()
-    key_ax.set_xlim(0, 2)
+    key_ax.set_xlim(0, columns)
     key_ax.set_ylim(key_rows, 0)
     pairs = []
     for i, ((name, value, shown, _), colour) in enumerate(zip(segments, fills)):
         x, y = (i // key_rows), i % key_rows + 0.5
-        share = f"{value / parent['value']:.0%}" if parent["value"] else ""
-        key_ax.add_patch(plt.Rectangle((x + 0.01, y - 0.3), 0.05, 0.6, color=colour))
-        key_ax.text(x + 0.09, y, f"{name}  {shown}  ({share})", va="center", fontsize=8)
+        share = shares[i]
+        k = columns / 2  # the swatch and its gap keep their size in inches
+        key_ax.add_patch(plt.Rectangle((x + 0.01 * k, y - 0.3), 0.05 * k, 0.6, color=colour))
+        key_ax.text(x + 0.09 * k, y, keys[i], va="center", fontsize=8)
         pairs.append((name, f"{shown} ({share})"))
     heading = title or labels.indicator(parent, lang)
     if subtitle is None:
