@@ -145,6 +145,15 @@ def test_page_furniture_is_page_metadata_reported_apart(tmp_path):
     ("二〇三五年远景目标", "二〇三五", "year"),
     ("发布时间：2022-03-31", "2022-03-31", "page_metadata"),
     ("报告于2022-03-31公布", "2022-03-31", "date"),
+    ("学习区委三届五次、六次全会精神", "五次", "name"),
+    ("学习区委三届五次、六次全会精神", "六次", "name"),
+    ("近两个年度考核均为优秀", "两个年度", "name"),
+    ("近3个月新增预约", "3个月", "name"),
+    ("依托24小时智慧政务服务中心", "24小时", "name"),
+    ("《关于印发<某县2022年依法行政工作要点>的通知》", "2022", "year"),
+    ("阅读:0", "0", "page_metadata"),
+    ("赣ICP备09012345号-2", "ICP备09012345号-2", "page_metadata"),
+    ("第2页共5页", "第2页共5页", "page_metadata"),
 ])
 def test_what_is_not_a_figure(text, mention, kind):
     assert (mention, kind) in kinds(text)
@@ -153,6 +162,31 @@ def test_what_is_not_a_figure(text, mention, kind):
 @pytest.mark.parametrize("text", ["五年行动方案", "第八个五年计划", "形成一批经验", "每周三接待来访", "五年来成效明显"])
 def test_chinese_numeral_words_that_are_not_counts(text):
     assert [m for m in extract_text(text) if m.kind in FIGURE_KINDS] == []
+
+
+@pytest.mark.parametrize("text, mention, value, unit, qualifier", [
+    ("培训网格员120余人", "120余人", 120, "人", "more_than"),     # 120 is also a hotline
+    ("统筹经费110万元", "110万元", 1_100_000, "元", "exact"),
+    ("发放资料3千余份", "3千余份", 3000, "份", "more_than"),
+    ("线上预约208件", "208件", 208, "件", "exact"),               # 预约 is not 约
+    ("法律顾问签约46家", "46家", 46, "家", "exact"),
+])
+def test_figures_that_look_like_something_else(text, mention, value, unit, qualifier):
+    found = {m.text: (m.kind, m.value, m.unit, m.qualifier) for m in extract_text(text)}
+    assert found[mention][1:] == (value, unit, qualifier) and found[mention][0] in FIGURE_KINDS
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("各月排名均位列全区前十", "前十", 10, ""),
+    ("第四季度进入全市前3名", "前3名", 3, "名"),
+])
+def test_a_place_among_the_first_is_a_rank_at_most(text, mention, value, unit):
+    found = {m.text: (m.kind, m.value, m.unit, m.qualifier) for m in extract_text(text)}
+    assert found[mention] == ("rank", value, unit, "at_most")
+
+
+def test_orders_of_magnitude_and_sessions_are_not_counts():
+    assert [m for m in extract_text("覆盖群众上千人次，落实六届七次全会精神") if m.kind in FIGURE_KINDS] == []
 
 
 def test_traditional_characters_read_like_simplified():

@@ -9,6 +9,8 @@ from analysis.language.numbers import numbers_in, parse_mention
     ("15起", 15, None, None),
     ("33.3%", 33.3, None, None),
     ("440多万条", 4_400_000, None, "more_than"),
+    ("3千余份", 3000, None, "more_than"),
+    ("5千米", 5, None, None),  # 千米 is a unit, not 千
     ("21万余元", 210_000, None, "more_than"),
     ("1万条", 10_000, None, None),
     ("1.35亿元", 135_000_000, None, None),

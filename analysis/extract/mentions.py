@@ -30,7 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from ..language.numbers import MULTIPLIERS, QUALIFIER_WORDS, chinese_to_int
+from ..language.numbers import MULTIPLIERS, QUALIFIER_WORDS, SCALE, SCALES, chinese_to_int
 from ..tables.encoding import looks_like_big5
 
 FIGURE_KINDS = ("figure", "percentage", "money", "change", "rank")
@@ -50,7 +50,7 @@ NUM = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 CN_DIGIT = "零〇一二两三四五六七八九十百千"
 # Measure words after a number, longest first so that 人次 wins over 人.
 UNITS = sorted(set("""个工作日 工作日 人次 场次 户次 件次 家次 批次 余人 平方米 平方公里 公里 千米 小时 分钟 学时 课时
-个月 个百分点 百分点 件 起 人 名 个 项 条 次 篇 册 处 种 户 元 家 所 类 批 场 期 届 份 本 部 台 辆 座 间 张 支 组
+个月 个百分点 百分点 公斤 千克 件 起 人 名 个 项 条 次 篇 册 处 种 户 元 家 所 类 批 场 期 届 份 本 部 台 辆 座 间 张 支 组
 队 站 村 镇 乡 省 天 日 年 周 倍 位 级 轮 套 亩 吨 米 宗 单 笔 例 卷 盒 棵 株 头 只 声 封 页 字 岁 分 万 亿""".split()),
                key=lambda u: (-len(u), u))
 UNIT_SET = set(UNITS)
@@ -58,8 +58,9 @@ CN_UNITS = set("个次期名人项件起家批场篇条处种户倍位轮份年�
 UNIT_RE = "|".join(re.escape(u) for u in UNITS if u not in ("万", "亿", "余人"))
 
 TOKEN = re.compile(rf"(?P<ar>{NUM}(?:\s*[-–—~至]\s*{NUM})?)|(?P<cn>[{CN_DIGIT}]+)")
-MARKUP = re.compile(r"<[^<>\n]{0,300}>|&#?[A-Za-z0-9]{1,10};")
-TAIL = re.compile(rf"\s*(?P<q1>[余多])?\s*(?P<mult>[万亿])?\s*(?P<q2>[余多])?\s*"
+# HTML tags start with a letter, / or !; <…> around a Chinese title is a title mark, read inside.
+MARKUP = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>|&#?[A-Za-z0-9]{1,10};")
+TAIL = re.compile(rf"\s*(?P<q1>[余多])?\s*(?P<mult>{SCALE})?\s*(?P<q2>[余多])?\s*"
                   rf"(?P<unit>{UNIT_RE}|/月|/年)?(?P<garble>余人)?(?:\s*(?P<q3>以上|以下|以内|左右|余))?")
 PERCENT = re.compile(r"\s*%(?:\s*(?P<q>以上|以下|以内|左右))?")
 POINTS = re.compile(r"\s*(个百分点|百分点|倍)(?:\s*(?P<q>以上|以下|以内|左右))?")
@@ -104,14 +105,18 @@ RANGE_SEP = re.compile(r"\s*[-–—~至]\s*")
 RANK_UNIT = re.compile(r"\s*(位|名)")
 ORDINAL_UNIT = re.compile(r"\s*[^\s，,。；]?")
 VERSION_AFTER = re.compile(r"\s*(版|建设|版本)")
-HOURS_NAME = re.compile(r"\s*小时\s*(自助|自动|服务|不打烊|营业|在线|值班|便民|“|\")")
+HOURS_NAME = re.compile(r"\s*小时\s*(自助|自动|服务|不打烊|营业|在线|值班|便民|智慧|智能|政务|热线|窗口|大厅|驿站|“|\")")
 CATEGORY = re.compile(r"\s*(?:人所|岁\s*(?:及?以上|及?以下)|级\s*指标)")  # 4人所, 35岁以下, 1级指标
 PERIOD = re.compile(r"\s*年\s*(?:来|以来)")
+RECENT_PERIOD = re.compile(r"\s*(?:个\s*)?(?:年度|年|月)")  # after 近: 近3年, 近两个年度, 近三个月
+RANK_TOP = re.compile(r"(排名|排位|排在|位居|位列|名列|进入|跻身|居|列)[^，,。；;\s]{0,6}前$")
+# a plenary session named by its number: 六届七次、八次全会
+SESSION = re.compile(r"次\s*(?:全会|全体会议|全委会)")
 ELIDED = re.compile(r"\s*[(（]\s*略\s*[)）]")
 UNIT_AFTER = re.compile(rf"\s*({UNIT_RE})")
 COUNTED = re.compile(r"(共|合计|总计|累计|计)$")
 BEFORE_QUALIFIER = re.compile(r"(?:(至少|不少于|不低于|超过)[^\s0-9，,。；;:]{0,3}"
-                              r"|(不超过|不足|不到|少于|低于|逾|大约|将近|约|(?<![最附接靠])近))$")
+                              r"|(不超过|不足|不到|少于|低于|逾|大约|将近|(?<![预签履违合制公特邀相缔])约|(?<![最附接靠])近))$")
 RANK_BEFORE = re.compile(r"(排名|排在|位居|位列|名列|居|列|蝉联)[^，,。；;\s]{0,6}第$")
 CN_SCALED = re.compile(rf"(?=[余多万亿])(?P<q1>[余多])?(?P<mult>[万亿])?(?P<q2>[余多])?(?P<unit>{UNIT_RE})")
 CN_YEAR_DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
@@ -121,11 +126,14 @@ OUTLINE = re.compile(r"\s*(?:(?P<l1>[零〇一二三四五六七八九十]+)、|
 # Web-page furniture: a label and its value, on a short line without a full stop.
 META_LABEL = re.compile(r"(今天是|文章来源|信息来源|来源|发布时间|更新时间|发布日期|更新日期|成文日期|发文日期|"
                         r"印发日期|时间|日期|浏览次数|浏览量|点击率|点击数|点击量|阅读次数|阅读量|阅读数|访问量|"
-                        r"访问次数|索\s*引\s*号|发文字号|字体大小|字体|字号)\s*(?:[:：]|(?<=今天是))")
+                        r"访问次数|索\s*引\s*号|发文字号|字体大小|字体|字号|网站标识码|联系电话|邮政编码|邮编|"
+                        r"阅读|浏览|点击|访问)\s*(?:[:：]|(?<=今天是))")
 META_FIELDS = {"今天是": "today", "文章来源": "source", "信息来源": "source", "来源": "source",
                "发布时间": "published", "发布日期": "published", "时间": "published", "日期": "published",
                "更新时间": "updated", "更新日期": "updated", "成文日期": "dated", "发文日期": "dated",
                "印发日期": "dated", "索引号": "index_number", "发文字号": "document_number",
+               "网站标识码": "site_code", "联系电话": "phone", "邮政编码": "postcode",
+               "邮编": "postcode",
                "字体大小": "font", "字体": "font", "字号": "font"}
 META_VALUE = re.compile(
     r"(?<![0-9A-Za-z])(?P<stamp>(?:[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}(?:\s*日)?"
@@ -133,6 +141,9 @@ META_VALUE = re.compile(
     r"|(?<![0-9A-Za-z])(?P<index>[0-9A-Za-z]{4,}(?:\s*[-/]\s*[0-9A-Za-z]+)+)"
     r"|(?P<doc>[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）]\s*[0-9]{1,6}\s*号)"
     r"|(?P<num>[0-9]+(?:\.[0-9]+)?)")
+# Furniture without a label's colon: a site's registrations in the footer, a printed page's number.
+FOOTER = re.compile(r"ICP\s*备\s*[0-9]+\s*号(?:\s*-\s*[0-9]+)?|公网安备\s*[0-9]+\s*号"
+                    r"|第\s*[0-9]+\s*页\s*[,，/、]?\s*共\s*[0-9]+\s*页|共\s*[0-9]+\s*页\s*[,，/、]?\s*第\s*[0-9]+\s*页")
 TABLE_UNIT = re.compile(r"[(（]\s*([^()（）\s]{1,5})\s*[)）]\s*$")
 YEAR_CELL = re.compile(r"\s*(?:19|20)[0-9]{2}\s*(?:年度?)?\s*")
 
@@ -221,7 +232,7 @@ def _value(text: str, mult: str | None = None) -> float:
     already the nearest; only multiplying needs decimal arithmetic)."""
     if not mult:
         return float(text.replace(",", ""))
-    return float(number(text) * MULTIPLIERS[mult])
+    return float(number(text) * SCALES[mult])
 
 
 _SENTENCE_STOP = re.compile(f"[{SENTENCE_END}]")
@@ -332,6 +343,10 @@ class Extractor:
                 self._page_furniture(norm, line, add, free):
             found.sort(key=lambda x: x.start)
             return found
+        for m in (FOOTER.finditer(norm) if "备" in norm or "页" in norm else ()):
+            role = "page" if "页" in m.group(0) else "registration"
+            self.metadata.setdefault(role, line[m.start():m.end()])
+            add(m.start(), m.end(), None, None, "", "exact", "page_metadata", role=role)
         row = self._table_row(norm) if "|" in norm or "｜" in norm or "\t" in norm or self.columns else None
         self.last_change = None
 
@@ -522,7 +537,8 @@ class Extractor:
             add(start, end, _value(low_text), None, "", "exact", "fragment",
                 reading="cut off by an elision (略)")
             return
-        if low_text in HOTLINES and not UNIT_AFTER.match(post) and "%" not in post[:2]:
+        counted = TAIL.match(post)
+        if low_text in HOTLINES and not (counted.group("unit") or counted.group("mult")) and "%" not in post[:2]:
             add(start, end, _value(low_text), None, "", "exact", "name")
             return
         if VERSION_AFTER.match(post) and "." in low_text:
@@ -531,9 +547,19 @@ class Extractor:
         if HOURS_NAME.match(post):
             add(start, end + post.index("时") + 1, _value(low_text), None, "小时", "exact", "name")
             return
-        if PERIOD.match(post) or (pre.endswith("近") and post.lstrip().startswith("年")):
-            add(start, end + post.index("年") + 1, _value(low_text), None, "年", "exact", "name",
-                reading="a period of time, not a count")  # 近3年, 5年来
+        recent = RECENT_PERIOD.match(post) if pre.endswith("近") else None
+        if PERIOD.match(post) or recent:
+            length = recent.end() if recent else post.index("年") + 1
+            add(start, end + length, _value(low_text), None, "年" if "年" in post[:length] else "月",
+                "exact", "name", reading="a period of time, not a count")  # 近3年, 5年来, 近3个月
+            return
+        if pre.endswith("前") and RANK_TOP.search(pre):  # 位列全市前3: a rank, 3rd or better
+            unit = RANK_UNIT.match(post)
+            add(start - 1, end + (unit.end() if unit else 0), _value(low_text), None,
+                unit.group(1) if unit else "", "at_most", "rank")
+            return
+        if pre.endswith("届") and post.lstrip().startswith("次"):  # 六届3次全会: a session's number
+            add(start, end + post.index("次") + 1, _value(low_text), None, "", "exact", "name")
             return
         category = CATEGORY.match(post)
         if category or pre.endswith("每"):
@@ -653,8 +679,24 @@ class Extractor:
                 return
             add(start - 3, end, value, None, "%", self._qualifier(pre[:-3], None, None, None), "percentage")
             return
-        if pre.endswith(("数", "几", "若干")):
-            return  # 数十家, 几百人: an order of magnitude, not a count
+        if pre.endswith(("数", "几", "若干")) or (pre.endswith("上") and token in ("百", "千")):
+            return  # 数十家, 几百人, 上千件: an order of magnitude, not a count
+        if pre.endswith("前") and RANK_TOP.search(pre):  # 位列全市前十, 进入全省前三名
+            try:
+                value = float(chinese_to_int(token))
+            except ValueError:
+                return
+            unit = post[0] if post[:1] in ("名", "位") else ""
+            add(start - 1, end + len(unit), value, None, unit, "at_most", "rank")
+            return
+        if post.startswith("次") and (pre.endswith("届") or SESSION.match(post)):
+            add(start, end + 1, None, None, "", "exact", "name")  # 六届七次、八次全会: sessions
+            return
+        recent = RECENT_PERIOD.match(post) if pre.endswith("近") else None
+        if recent:  # 近两年, 近两个年度, 近三个月: the recent past, not a count
+            add(start, end + recent.end(), None, None, "", "exact", "name",
+                reading="a period of time, not a count")
+            return
         scaled = CN_SCALED.match(post)  # 两万余人次, 三亿元, 二十余家
         if scaled and token != "一":
             try:

@@ -13,10 +13,13 @@ from decimal import Decimal
 # Full-width digits and signs, and the traditional forms of the multipliers and 余, 两.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％＋－−萬億餘兩", "0123456789.%+--万亿余两")
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+# After digits the genre also writes 千 (3千余份) and 千万; 千米, 千克, 千瓦 are units, not 千.
+SCALES = {**MULTIPLIERS, "千": 1000, "千万": 10_000_000}
+SCALE = r"千万|千(?![米克瓦])|[万亿]"
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MENTION = re.compile(
     rf"(?P<low>{_NUMBER})(?:\s*[-~～—至到]\s*(?P<high>{_NUMBER}))?"
-    r"\s*(?P<q1>[余多])?\s*(?P<mult>[万亿])?"
+    rf"\s*(?P<q1>[余多])?\s*(?P<mult>{SCALE})?"
 )
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -78,7 +81,7 @@ def parse_mention(text: str) -> Mention:
     if len(matches) != 1:
         raise ValueError(f"{text!r} holds {len(matches)} numbers; a mention must hold exactly one")
     m = matches[0]
-    factor = MULTIPLIERS.get(m.group("mult"), 1)
+    factor = SCALES.get(m.group("mult"), 1)
     low = _exact(m.group("low"), factor)
     high = _exact(m.group("high"), factor) if m.group("high") else None
     qualifier = "range" if high is not None else _qualifier(norm)
