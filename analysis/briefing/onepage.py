@@ -35,7 +35,7 @@ WORDS = {
     "year": ("年度", "Year"),
     "source": ("来源", "Source"),
     "data_date": ("数据版本", "Data version"),
-    "lede": ("本简报依据公开发布的{title}整理。简报中的数字或摘自原文，均可查到出处，或由原文数字计算得出。以下{n}条"
+    "lede": ("本简报依据公开发布的{title}整理。简报所用数字均摘自原文或由原文数字计算得出，可逐一查到出处。以下{n}条"
              "要点各附一个关键数字和一幅图，并说明这些数字能说明什么、不能说明什么。",
              "This briefing reads the {title}, as published. Every number in it is either the report's own, "
              "traced to its text, or computed from the report's figures. Each of the {n} points below has a "
