@@ -129,3 +129,112 @@ def test_a_chart_showing_the_satisfaction_rate_says_what_it_may_rate(lang, words
             shown += 1
             assert words in info.note.lower(), (spec.chart_id, info.note)
     assert shown
+
+
+# ------------------------------------------------ readings of the audit, the card and the briefing
+
+def _finding(finding_id):
+    from analysis.audit.checks import audit
+
+    return next(f for f in audit() if f.finding_id == finding_id)
+
+
+def test_commitments_call_bodies_bodies_not_units():
+    """单位 in 极个别单位 are bodies (agencies), not units; the English must not read as a measure."""
+    commitments = analysis.load_table("commitments")
+    for column in ("label_en", "summary_en"):
+        assert not commitments[column].str.contains(r"\bunits?\b", regex=True).any(), column
+
+
+def test_more_services_without_a_visit_than_online_is_explained_by_what_each_counts():
+    """138 approvable without a visit against 118 online at district level: 'online need not be
+    approvable without a visit' cannot explain more of the first; what each counts can."""
+    a, b = (analysis.value("no_visit_services"), analysis.value("local_services_online"))
+    assert a > b
+    finding = _finding("featured-services-counts")
+    assert "need not be approvable" not in finding.message_en
+    assert "city or province" in finding.message_en and "district's local services" in finding.message_en
+    assert "未必均可不见面审批" not in finding.message_zh and "市级、省级" in finding.message_zh
+
+
+def test_an_order_to_act_anew_is_attached_to_the_revocation_in_chinese():
+    """责令重新作出 goes with a revocation (or a finding of unlawfulness), not with 责令履行."""
+    finding = _finding("rate-review_correction_rate")
+    assert "责令履行（含责令重新作出）" not in finding.message_zh
+    assert "撤销（含撤销并责令重新作出）" in finding.message_zh
+
+
+def test_the_reading_over_cases_accepted_says_the_pending_cases_are_in_its_base():
+    finding = _finding("rate-review_correction_rate")
+    assert "pending" in finding.message_en.split("reproduced by")[1]
+    assert "待办" in finding.message_zh.split("可得")[1]
+
+
+def test_chinese_audit_messages_write_numbers_as_the_report_does():
+    from analysis.audit.checks import audit
+
+    assert [f.finding_id for f in audit() if re.search(r"\d,\d{3}", f.message_zh)] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_review_caveat_gives_every_reading_of_the_stated_rate(lang):
+    from analysis.briefing import messages
+
+    caveat = next(c for c in messages.caveats(lang) if "33.3%" in c)
+    words = {"zh": ["报告未说明有无此情形", "驳回", "某一件数有误"],
+             "en": ["which the report does not say", "rejection", "slip"]}[lang]
+    for word in words:
+        assert word in caveat, word
+    review = next(m for m in messages.messages(lang) if m.message_id == "review")
+    assert ("待办" if lang == "zh" else "pending") in " ".join(review.sentences)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_petition_caveat_reads_the_visits_without_setting_them_against_the_sessions(lang):
+    from analysis.briefing import messages
+
+    caveat = next(c for c in messages.caveats(lang) if "139" in c)
+    assert "相差悬殊" not in caveat
+    for word in {"zh": ["集体访", "数字有误", "不宜表述为区领导接待"],
+                 "en": ["group visit", "slip", "Do not quote it as visitors received by leaders"]}[lang]:
+        assert word in caveat, word
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_card_shows_words_not_codes(lang):
+    from analysis.briefing import card
+    from analysis.briefing.findings import SEVERITY_WORDS
+
+    report = analysis.load_table("reports")["report_id"].iloc[0]
+    found = card.findings(report, lang)
+    assert set(found["severity"]) <= {w[lang] for w in SEVERITY_WORDS.values()}
+    analysis.set_language(lang)
+    try:
+        tables = [found["check"], card.audit_summary(report)["check"], card.damaged(report)["kind"],
+                  card.tasks(report)["evidence"]]
+    finally:
+        analysis.set_language("en")
+    for column in tables:
+        assert not column.str.contains("_").any(), list(column)
+    if lang == "zh":
+        assert not card.damaged(report, "zh")["why"].str.contains("[A-Za-z]").any()
+
+
+def test_notebook_tables_show_no_code_names():
+    """Commitment ids, severity and check codes are code names: the stored outputs show words."""
+    import nbformat
+
+    from analysis.briefing.notebooks import ROOT
+
+    codes = re.compile(r"shortcoming-[a-z]|priority-[a-z]|\[(material|minor|note)\]|\bpart_whole\b|"
+                       r"\bdamaged_text\b|\binconsistent_name\b|\bdocument_number\b")
+    found = {}
+    for name in ["05-capacity-and-highlights", "06-shortcomings-and-plans", "07-audit", "08-appendix-data",
+                 "report-card", "report-checks"]:
+        nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+        text = "\n".join(out.get("text", "") + out.get("data", {}).get("text/plain", "")
+                         for c in nb.cells if c.cell_type == "code" for out in c.outputs)
+        hits = sorted(set(m.group(0) for m in codes.finditer(text)))
+        if hits:
+            found[name] = hits
+    assert found == {}

@@ -141,7 +141,7 @@ def test_the_report_card_runs_for_the_new_report(package):
     assert f"{len(curated['figures'])} figures; the text writes" in shown
     opening = [r for r in curated["figures"] if r["section"] == "导语"]
     assert f"导语 Opening: {len(opening)} figures" in shown
-    assert "[material]" in shown and "104%" in shown
+    assert "[Check before quoting]" in shown and "104%" in shown
     damaged = sum(r["damaged"] == "true" for r in curated["non_figures"])
     assert f"{damaged} places where the published text was damaged" in shown
     declared = {r["rate_id"] for r in read(HERE / "curation" / "rate_parts.csv")}
@@ -156,7 +156,7 @@ def test_the_report_card_runs_for_the_new_report(package):
 def test_the_report_card_runs_in_chinese(package):
     data, _, curated = package
     shown = run_notebook("report-card.ipynb", data, lang="zh")  # no stderr: no glyph is missing
-    assert "[material]" in shown and "104%" in shown
+    assert "[引用前须核实]" in shown and "104%" in shown
     assert f"{len(curated['figures'])} figures" in shown
 
 

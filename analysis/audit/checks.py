@@ -10,6 +10,7 @@ much a number a reader would quote could change, not which check found it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
@@ -39,6 +40,10 @@ class Finding:
     message_en: str
     message_zh: str
     details: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        # Chinese text writes 139163, as the report and the briefing do, not 139,163
+        self.message_zh = re.sub(r"(?<=\d),(?=\d{3})", "", self.message_zh)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -93,7 +98,8 @@ def part_whole(figures: pd.DataFrame) -> list[Finding]:
                     f"{name}: the subset ({', '.join(group['indicator_en'])}) is {_n(total)}, more "
                     f"than the {_n(expected)} it is part of; one of the counts cannot be true as "
                     "printed (a slip in either, or counts taken at different dates).",
-                    f"{parent['indicator_zh']}：其中{'、'.join(group['indicator_zh'])}{_n(total)}，"
+                    f"{_whole_zh(parent, by_id)}{_n(expected)}{parent['unit']}，其中"
+                    f"{'、'.join(group['indicator_zh'])}{_n(total)}{group['unit'].iloc[0]}，"
                     f"占{share:.1%}，其余未细分。" if ok else
                     f"{parent['indicator_zh']}：其中{'、'.join(group['indicator_zh'])}{_n(total)}，"
                     f"多于总数{_n(expected)}，二者不能同时成立，可能为其中一数有误，或统计时点不同。",
@@ -105,7 +111,8 @@ def part_whole(figures: pd.DataFrame) -> list[Finding]:
                     f"{_n(expected)}, but one person may belong to several groups and the groups "
                     f"count {'/'.join(sorted(set(group['unit_en'])))} rather than "
                     f"{parent['unit_en']}; they are not compared.",
-                    f"{parent['indicator_zh']}：所列{len(group)}类人群合计{_n(total)}，"
+                    f"{parent['indicator_zh']}：所列{len(group)}类人群合计{_n(total)}"
+                    f"{group['unit'].iloc[0] if group['unit'].nunique() == 1 else ''}，"
                     f"但同一人可能分属多类，且以“{'、'.join(sorted(set(group['unit'])))}”计、"
                     f"总数以“{parent['unit']}”计，故不作比较。", details))
     return found
@@ -125,7 +132,7 @@ def _parts_finding(parent, group, ids, name, details) -> Finding:
         unit_en = (f" Some parts are counted with {'/'.join(general)}, a general measure word that "
                    f"takes the meaning of what it counts: here the same as the total "
                    f"({kinds[0] if kinds else ''}).")
-        unit_zh = f"部分分项以“{'、'.join(general)}”计，此处所计与总数相同。"
+        unit_zh = f"部分分项以“{'、'.join(general)}”计，所计对象与总数相同。"
     elif mixed:
         unit_en = (f" The parts are counted in different units ({', '.join(units)}: "
                    f"{', '.join(kinds)}), so the sum may add unlike things.")
@@ -137,7 +144,8 @@ def _parts_finding(parent, group, ids, name, details) -> Finding:
         verdict = "sums"
         severity = materiality(caveat=mixed)
         en = f"{name}: its {len(group)} parts sum to {_n(total)}, the total is {_n(expected)}."
-        zh = f"{parent['indicator_zh']}：{len(group)}个分项合计{_n(total)}，与总数{_n(expected)}相符。"
+        zh = (f"{parent['indicator_zh']}：{len(group)}个分项合计{_n(total)}{parent['unit']}，"
+              f"与总数{_n(expected)}{parent['unit']}相符。")
     else:
         verdict = "does_not_sum"
         severity = materiality(share=share)
@@ -210,16 +218,19 @@ _INDIRECT_EN = ("Indirect correction (间接纠错): a case terminated (终止) 
                 "corrected its own act and the applicant withdrew; the report does not say how "
                 "many of its terminated cases ended that way.")
 _INDIRECT_ZH = "间接纠错：被申请人自行纠正、申请人撤回申请后终止的案件；报告未说明终止案件中有几件属此情形。"
+# over cases accepted, the base holds the cases still pending, which no national rate counts
+_INDIRECT_ACCEPTED_EN = _INDIRECT_EN + " The base also counts the cases still pending."
+_INDIRECT_ACCEPTED_ZH = _INDIRECT_ZH + "分母还含尚未办结的待办案件。"
 
 READINGS: dict[str, list[Reading]] = {
     "review_correction_rate": [
         Reading("direct_concluded", "direct corrections / cases concluded", "直接纠错数÷办结数",
                 REVIEW_DIRECT, REVIEW_CONCLUDED, standard=True,
-                why_en="The national usage (Ministry of Justice): the decisions revoked (撤销), "
-                       "altered (变更), confirmed unlawful (确认违法) or ordered to perform (责令履行), "
-                       "ordered to act anew (责令重新作出) included, over the cases concluded, "
-                       "terminated cases included.",
-                why_zh="全国通行口径：撤销、变更、确认违法、责令履行（含责令重新作出）决定数"
+                why_en="The national usage (Ministry of Justice): the acts revoked (撤销), altered "
+                       "(变更), confirmed unlawful (确认违法) or ordered to perform (责令履行), over the "
+                       "cases concluded, terminated cases included; an act revoked and ordered to act "
+                       "anew (责令重新作出) counts among the revoked.",
+                why_zh="全国通行口径：撤销（含撤销并责令重新作出）、变更、确认违法、责令履行决定数"
                        "÷办结案件数，终止案件计入办结。"),
         Reading("direct_accepted", "direct corrections / cases accepted", "直接纠错数÷受理数",
                 REVIEW_DIRECT, ("review_cases_accepted",),
@@ -230,7 +241,8 @@ READINGS: dict[str, list[Reading]] = {
                 partial=("review_terminated",), why_en=_INDIRECT_EN, why_zh=_INDIRECT_ZH),
         Reading("indirect_accepted", "direct and indirect corrections / cases accepted",
                 "直接及间接纠错数÷受理数", REVIEW_DIRECT, ("review_cases_accepted",),
-                partial=("review_terminated",), why_en=_INDIRECT_EN, why_zh=_INDIRECT_ZH),
+                partial=("review_terminated",), why_en=_INDIRECT_ACCEPTED_EN,
+                why_zh=_INDIRECT_ACCEPTED_ZH),
         Reading("direct_decided", "direct corrections / cases decided", "直接纠错数÷作出决定数",
                 REVIEW_DIRECT, REVIEW_DECIDED,
                 why_en="Over the cases the review body decided (corrections, 驳回 and 维持), "
@@ -248,7 +260,7 @@ READINGS: dict[str, list[Reading]] = {
                 "调解成功数÷受理数", ("disputes_mediated",), ("disputes_accepted",), standard=True,
                 why_en="Successful mediations over the disputes identified and accepted, the "
                        "only base the report gives.",
-                why_zh="调解成功数÷排查受理的矛盾纠纷数，为报告所给的唯一分母。"),
+                why_zh="报告给出的分母只有排查、受理的矛盾纠纷数。"),
     ],
 }
 # Explanations beyond the readings: a base the report does not give.
@@ -612,7 +624,7 @@ def _whole_number_finding(rate: pd.Series, reading: Reading, figures: pd.DataFra
     if whole:
         en = (f"{rate['indicator_en']}: stated {rate['mention']} of "
               f"{_n(n)} {noun}; {whole[0]}/{n} gives it.")
-        zh = f"{rate['indicator_zh']}：{_n(n)}{unit}的{rate['mention']}，即{whole[0]}÷{n}。"
+        zh = f"{den['indicator_zh']}{_n(n)}{unit}，{rate['indicator_zh']}{rate['mention']}，即{whole[0]}÷{n}。"
     else:
         other_en = " or ".join(f"{k} of {m}" for k, m in bases)
         other_zh = "或".join(f"{m}{unit}中的{k}{unit}" for k, m in bases)
@@ -623,7 +635,8 @@ def _whole_number_finding(rate: pd.Series, reading: Reading, figures: pd.DataFra
               f"({nearest}). It may be over another base ({hint_en}{rate['mention']} is {other_en}), "
               "a slip in its digits, or a rate computed at another date than the count. "
               + _severity_sentence_en(points, declared=True))
-        zh = (f"{rate['indicator_zh']}：{_n(n)}{unit}的{rate['mention']}相当于{implied:.2f}{unit}，"
+        zh = (f"{den['indicator_zh']}{_n(n)}{unit}，{rate['indicator_zh']}{rate['mention']}，"
+              f"相当于{implied:.2f}{unit}，"
               f"没有整数能得到此值（{nearest_zh}）。可能以其他{unit}数为分母（{hint_zh}"
               f"{other_zh}即得{rate['mention']}），可能数字录入有误，也可能比率与{unit}数的统计时点"
               f"不同。" + _severity_sentence_zh(points, declared=True))
@@ -690,13 +703,14 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
             "different things, not stages that narrow: on the random-inspection platform a task "
             "usually draws several entities and the inspectors at random, and each inspected "
             "entity gets its own result (here "
-            f"{results / tasks:.1f} per task on average); fewer tasks than plans may mean plans "
-            "that generated no task in the period, or plans and tasks counted by different units. "
+            f"{results / tasks:.1f} per task on average, if the results all come from these tasks); "
+            "fewer tasks than plans may mean plans "
+            "that generated no task in the period, or plans and tasks counted by different bodies. "
             "The report does not say which; the counts can be quoted as they are.",
             f"检查计划{_n(plans)}个、检查任务{_n(tasks)}项、检查结果{_n(results)}个，所计对象不同，"
             "并非逐级递减的环节：在“双随机、一公开”监管平台上，一项任务通常随机抽取若干检查对象和"
             "执法检查人员，每个被检查对象各录入一"
-            f"条结果（平均每项任务{results / tasks:.1f}个）；任务少于计划，可能是部分计划当年未生成任务，"
+            f"条结果（若结果均出自上述任务，平均每项任务{results / tasks:.1f}个）；任务少于计划，可能是部分计划当年未生成任务，"
             "或计划与任务的统计主体不同。报告未作说明，各数可照录引用。",
             {"tasks_per_plan": round(tasks / plans, 4), "results_per_task": round(results / tasks, 4)}))
     for staff_id in ("township_enforcement_team_leaders", "township_service_centre_directors"):
@@ -761,12 +775,22 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
                 ["no_visit_services", "local_services_online"],
                 f"Chapter one counts {_n(a)} high-frequency featured services that can be approved "
                 f"without an office visit on the app; chapter two counts {_n(b)} local featured "
-                "services put online. They may be different sets (services online need not be approvable "
-                "without a visit), counts at different dates, or one may be misprinted; the report "
+                "services put online at district level. "
+                + ("More services approvable without a visit than services online is odd if the first "
+                   "were part of the second. They may be different sets: the first is not said to be "
+                   "the district's own services and may include services of the city or province "
+                   "offered through the app, while the second counts the district's local services on "
+                   "its branch of the app. " if a > b else
+                   "They may be different sets (services online need not be approvable without a "
+                   "visit). ")
+                + "They may also be counts at different dates, or one may be misprinted; the report "
                 "does not say. Quote each with its own wording.",
                 f"第一部分称{_n(a)}项高频特色服务事项通过“赣服通”实现“不见面审批”，第二部分称区级上线"
-                f"本地特色服务事项{_n(b)}项。二者可能口径不同（上线事项未必均可不见面审批），可能统计时点"
-                "不同，也可能其中一数有误，报告未作说明。引用时应各按原文表述。",
+                f"本地特色服务事项{_n(b)}项。"
+                + ("若前者包含于后者，可不见面审批的事项多于上线事项，不合常理。二者可能口径不同：前者未说明"
+                   "是否均为区级事项，可能含通过“赣服通”办理的市级、省级事项，后者只计赣县分厅上线的本地"
+                   "事项；" if a > b else "二者可能口径不同（上线事项未必均可不见面审批）；")
+                + "也可能统计时点不同，或其中一数有误，报告未作说明。引用时应各按原文表述。",
                 {"difference": a - b}))
     return found
 
@@ -796,7 +820,8 @@ def damaged_text(report: str | None = None) -> list[Finding]:
             f"text-{row['issue_id']}", "damaged_text", materiality(), row["kind"], [],
             f"{row['mention']} {'is probably' if row['kind'] == 'inconsistent_name' else 'reads as'} "
             f"{row['reading']}: {row['note']}",
-            f"原文“{row['mention']}”，{zh_verb}“{row['reading']}”（{zh_kind}）。",
+            f"原文“{row['mention']}”，{zh_verb}“{row['reading']}”（{zh_kind}"
+            f"{'，所指待核实' if row['kind'] == 'inconsistent_name' else ''}）。",
             {"quote": row["quote"], "reading": row["reading"]}))
     return found
 
@@ -862,6 +887,14 @@ def audit(report: str | None = None) -> list[Finding]:
         findings += part_whole(own) + rates(own) + plausibility(own) + damaged_text(report_id)
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: rank[f.severity])  # stable: keeps the check order
+
+
+def _whole_zh(figure: pd.Series, by_id: pd.DataFrame) -> str:
+    """A whole's Chinese name, after the whole it is itself part of (法律援助案件受理中，民事)."""
+    above = figure.get("parent_id")
+    if isinstance(above, str) and above in by_id.index:
+        return f"{by_id.loc[above, 'indicator_zh']}中，{figure['indicator_zh']}"
+    return figure["indicator_zh"]
 
 
 def _in_order(figures: pd.DataFrame, ids) -> list[str]:

@@ -331,7 +331,8 @@ def cover(briefings: dict[str, str]) -> str:
     return (f'<header class="title-block"><p class="kicker">Full analysis</p>'
             f"<h1>{html.escape(en.title)}</h1><dl class=\"facts\">{rows}</dl>{other}</header>\n"
             "<p>Each part below answers one question about the report, from the figures it "
-            "states. Every number comes from the report's own text, and each part says which "
+            "states. Every number is the report's own, traced to its text, or computed from its "
+            "figures, and each part says which "
             "sections of the report it reads. Where the report's figures do not hold together, "
             "the audit's findings say so in the place where the figures are discussed.</p>")
 

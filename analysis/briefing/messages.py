@@ -104,6 +104,9 @@ def _review(w: Words) -> Message:
     n_accepted = w.value(accepted)
     corrections = standard.numerator_value  # the direct corrections the report lists
     needed = [k for k in range(int(n_accepted) + 1) if agrees(100 * k / n_accepted, rate["value"], places)]
+    # the rejection counted as a correction also gives the rate: not a correction, but a slip a reader may meet
+    with_rejected = any(r.key == "with_rejected_accepted" and any(agrees(v, rate["value"], places) for v in r.values)
+                        for r in recompute_rate(rate_id))
     sentences = [w.pick(
         f"报告称行政纠错率为{rate['mention']}，未说明计算口径；按通行口径（{standard.name_zh}）计算为"
         f"{w.pct(standard.value)}。",
@@ -111,15 +114,21 @@ def _review(w: Words) -> Message:
         f"the national definition ({standard.name_en}) gives {w.pct(standard.value)}.")]
     if needed and needed[0] > corrections:
         extra = needed[0] - corrections
+        rejected = get_figure("review_rejected")
         sentences.append(w.pick(
-            f"若以受理的{w.amount(accepted)}为分母，须有{needed[0]}件纠错才得{rate['mention']}，比直接纠错多"
-            f"{extra:.0f}件；多出的可能是终止的{w.amount('review_terminated')}中，被申请人自行纠正、申请人撤回"
-            "申请而终止的案件（间接纠错），也可能是某一件数有误，报告未作说明。",
-            f"Over the {w.amount(accepted)} accepted, {rate['mention']} needs {labels.number(needed[0], 'en')} "
+            f"若以受理的{w.amount(accepted)}（含待办{w.amount('review_pending')}）为分母，须有{needed[0]}件纠错才得"
+            f"{rate['mention']}，比直接纠错多{extra:.0f}件；多出的可能是终止的{w.amount('review_terminated')}中，"
+            "被申请人自行纠正、申请人撤回申请而终止的案件（间接纠错）"
+            + (f"，也可能是把驳回的{rejected['mention']}误计为纠错（驳回复议申请不属纠错）" if with_rejected else "")
+            + "，还可能是某一件数有误，报告未作说明。",
+            f"Over the {w.amount(accepted)} accepted, the {w.amount('review_pending')} pending included, "
+            f"{rate['mention']} needs {labels.number(needed[0], 'en')} "
             f"corrections, {labels.number(extra, 'en')} more than the direct corrections: the extra may be "
             f"among the {w.amount('review_terminated')} terminated, if one ended after the agency corrected "
-            f"its own act and the applicant withdrew, which would make it an {w.term('间接纠错')}; or one "
-            "of the counts may have a slip; the report does not say."))
+            f"its own act and the applicant withdrew, which would make it an {w.term('间接纠错')}"
+            + (f"; the {labels.amount(rejected, 'en')} {english('驳回')} may have been counted as a "
+               "correction, though a rejection is a ruling for the agency" if with_rejected else "")
+            + "; or one of the counts may have a slip; the report does not say."))
     return Message(
         "review", "review_outcomes",
         w.pick(f"行政复议：受理案件{w.amount(accepted)}，纠错率口径未说明",
@@ -224,9 +233,10 @@ def _legal_aid(w: Words) -> Message:
                 f"Of the civil cases, {labels.number(w.value(mediated), 'en')} were closed by out-of-court "
                 "mediation."),
          w.pick(
-             f"报告另列出{len(groups)}类受援人群，人数最多的是{w.part(largest)}"
+             f"报告另列出案件涉及的{len(groups)}类人群，人数最多的是{w.part(largest)}"
              f"（{largest_amount}）；各类人群可能重叠，且以“{largest['unit']}”计，不能相加，也不能与案件数相比。",
-             f"The report also lists {labels.number(len(groups), 'en')} groups of recipients, the largest being "
+             f"The report also lists {labels.number(len(groups), 'en')} groups of people the cases involved, "
+             "the largest being "
              f"{w.part(largest)} ({largest_amount}); the groups may overlap and count "
              f"{labels.unit(largest, 'en')}, not {labels.unit(get_figure(total), 'en')}, so they can be neither "
              "added up nor set against the number of cases.")],
@@ -292,7 +302,7 @@ def _commitments(w: Words) -> Message:
         headline,
         w.pick("报告自述的不足和下一年度安排中，没有可衡量数字的项目",
                "of the shortcomings the report admits and the plans it sets, with no figure to measure them"),
-        [w.pick(f"报告自述的{len(shortcomings)}项不足中，{len(bare)}项没有任何相关数字；其余不足对应的"
+        [w.pick(f"报告自述的{len(shortcomings)}项不足中，{len(bare)}项没有任何相关数字；其余{others}项不足对应的"
                 f"{len(linked_ids)}个数字中，{len(inputs)}个反映的是培训人数、人员配备等投入，而非效果。",
                 f"Of the {len(shortcomings)} shortcomings the report admits, {len(bare)} have no figure at all; "
                 f"of the {len(linked_ids)} figures linked to the {'other' if others == 1 else 'others'}, "
@@ -451,11 +461,23 @@ def _caveat(f: Finding, w: Words) -> str:
             text += w.pick(
                 (f"；若将{'、'.join(p['indicator_zh'] for p in partial)}的{labels.number(len(r.values) - 1, 'zh')}件"
                  f"中的{k}件计为间接纠错，" if partial else "；")
-                + f"按{r.name_zh}可得{rate['mention']}",
+                + f"按{r.name_zh}可得{rate['mention']}" + ("，报告未说明有无此情形" if partial else ""),
                 f"; {r.name_en} gives {rate['mention']}"
                 + (f", counting {k} of the {labels.number(len(r.values) - 1, 'en')} "
                    f"{w.join([labels.part_label(p, 'en') for p in partial])} cases as indirect corrections, "
                    "which the report does not say" if partial else ""))
+        implausible = [r for r in readings if not r.plausible
+                       and any(agrees(v, d["stated"], places) for v in r.values)]
+        for r in implausible:
+            text += w.pick(f"；按{r.name_zh}亦可得，但驳回不属纠错",
+                           f"; {r.name_en} also gives it, but a rejection is not a correction")
+        slips = d.get("denominators_that_reproduce", {}).get(standard.key, [])
+        if slips and not standard.declared:
+            span = {lang: labels.number(slips[0], lang) if len(slips) == 1 else
+                    f"{labels.number(slips[0], lang)}{'至' if lang == 'zh' else ' to '}{labels.number(slips[-1], lang)}"
+                    for lang in ("zh", "en")}
+            text += w.pick(f"；也可能某一件数有误（按通行口径，分母为{span['zh']}即得）",
+                           f"; or a count has a slip (a base of {span['en']} gives it under the usual definition)")
         if f.severity == "minor":
             text += w.pick("；相差很小，不影响比较", "; the difference changes no comparison")
         return text + w.pick("。", ".")
@@ -466,21 +488,24 @@ def _caveat(f: Finding, w: Words) -> str:
             f"{den['indicator_zh']}{den['mention']}，{rate['indicator_zh']}{rate['mention']}：对应"
             f"{d['implied_numerator']:.2f}件，"
             f"不是整数（{low}件为{p_low:.2f}%，{high}件为{p_high:.2f}%）；比率或件数可能有误，也可能分母另有所指，"
-            "报告未作说明。",
+            "或比率与件数的统计时点不同，报告未作说明。",
             f"'{rate['indicator_en']}' is {rate['mention']} of {labels.amount(den, 'en')}, which implies "
             f"{d['implied_numerator']:.2f}, not a whole number ({low} gives {p_low:.2f}%, {high} gives "
-            f"{p_high:.2f}%); either the rate or the count is wrong, or the rate has another denominator; the "
-            "report does not say.")
+            f"{p_high:.2f}%); either the rate or the count is wrong, the rate has another denominator, or "
+            "the two were taken at different dates; the report does not say.")
     if f.finding_id == "petitioners-per-session":
         sessions, visits = get_figure("leader_reception_sessions"), get_figure("petitioners_received")
+        per = d.get("per_session", visits["value"] / sessions["value"])
         return w.pick(
-            f"报告在同一句中写区领导参与接访{sessions['mention']}、现场接待疏导来访群众{visits['mention']}，"
-            "两数相差悬殊；后者可能是全区各级接访的总人次，而不只是区领导接访的人次，也可能数字有误，报告未作说明。",
-            f"The same sentence gives {labels.amount(sessions, 'en')} attended by district leaders and "
-            f"{w.amount(visits['figure_id'], (english('人次'),) * 2)} of petitioners received in person; the "
-            "second may count visits "
-            "received anywhere in the district, not only at the leaders' sessions, or carry a slip in its "
-            "digits; the report does not say.")
+            f"报告在同一句中写区领导参与接访{sessions['mention']}、现场接待疏导来访群众{visits['mention']}。"
+            f"若理解为区领导参与的场次所接待，每场次约{per:.0f}人次，不合常理；后者可能是全区各级现场接待的总人次，"
+            "区领导只参与其中部分场次，也可能集体访按人计入，或数字有误，报告未作说明。不宜表述为区领导接待的来访人数。",
+            f"The same sentence gives {labels.amount(sessions, 'en')} in which district leaders took part and "
+            f"{w.amount(visits['figure_id'], (english('人次'),) * 2)} of petitioners received and counselled "
+            f"on site. Read as visits at those sessions, that is about {per:.0f} a session, implausible; the "
+            "count may cover every visit received on site in the district, the leaders taking part in some "
+            "sessions, or count each member of a group visit, or carry a slip in its digits; the report does "
+            "not say. Do not quote it as visitors received by leaders.")
     if f.finding_id == "inspection-funnel-order":
         plans, tasks, results = f.figure_ids[:3]
         return w.pick(

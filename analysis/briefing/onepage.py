@@ -35,11 +35,11 @@ WORDS = {
     "year": ("年度", "Year"),
     "source": ("来源", "Source"),
     "data_date": ("数据版本", "Data version"),
-    "lede": ("本简报依据公开发布的{title}整理，报告中的每个数字都能在原文中找到出处。以下{n}条要点各附一个关键数字"
-             "和一幅图，并说明这些数字能说明什么、不能说明什么。",
-             "This briefing reads the {title}, as published. Every number in it can be traced to the "
-             "report's text. Each of the {n} points below has a headline number and a chart, and says what "
-             "the figures can and cannot show."),
+    "lede": ("本简报依据公开发布的{title}整理。简报所用数字均摘自原文或由原文数字计算得出，可逐一查到出处。以下{n}条"
+             "要点各附一个关键数字和一幅图，并说明这些数字能说明什么、不能说明什么。",
+             "This briefing reads the {title}, as published. Every number in it is either the report's own, "
+             "traced to its text, or computed from the report's figures. Each of the {n} points below has a "
+             "headline number and a chart, and says what the figures can and cannot show."),
     "more": ("详见完整分析（英文）第{part}部分", "More in the full analysis, part {part}"),
     "not_shown": ("数字未能反映的情况", "What the figures do not show"),
     "caveats": ("审核提示", "Caveats from the audit"),

@@ -81,6 +81,33 @@ class ReaderTable(Styler):
         return shown.to_string(index=False, na_rep="")
 
 
+# Codes of the data (kinds of measures, commitments and their links, what a figure measures, its
+# qualifier, kinds of non-figures) as a reader reads them (zh, en).
+KIND_WORDS = {
+    "institution": ("机构", "institution"), "rule": ("制度", "rule"), "campaign": ("专项活动", "campaign"),
+    "mechanism": ("工作机制", "mechanism"), "service": ("服务", "service"), "oversight": ("监督", "oversight"),
+    "training": ("培训", "training"), "claim": ("表述", "claim"),
+    "shortcoming": ("不足", "shortcoming"), "priority": ("下一年度安排", "priority"),
+    "input": ("投入", "input"), "output": ("产出", "output"), "outcome": ("成效", "outcome"),
+    "context": ("背景", "context"),
+    # what a figure measures, its qualifier, and the kinds of numbers that are not figures
+    "count": ("计数", "count"), "percent": ("比率", "rate"), "money": ("金额", "money"),
+    "duration": ("时长", "duration"), "exact": ("确数", "exact"), "more_than": ("余、多（多于）", "more than (余, 多)"),
+    "at_least": ("以上（不少于）", "at least (以上)"), "about": ("约、近", "about (约, 近)"), "range": ("区间", "range"),
+    "outline_marker": ("标题序号", "outline marker"), "year": ("年份", "year"), "date": ("日期", "date"),
+    "name": ("名称中的数字", "number in a name"), "category_label": ("类别名称", "category label"),
+    "ordinal": ("序数", "ordinal"), "document_number": ("文号", "document number"),
+    "ratio_base": ("比例基数", "base of a ratio"), "version": ("版本号", "version"),
+    "page_metadata": ("网页信息", "web page furniture"), "fragment": ("残缺数字", "fragment"),
+}
+
+
+def kinds(values, lang: Lang | None = None) -> list[str]:
+    """Kind codes (campaign, input …) as words in the language; an unknown code stays as it is."""
+    zh = check_lang(lang) == "zh"
+    return [KIND_WORDS[v][0 if zh else 1] if v in KIND_WORDS else v for v in values]
+
+
 def figure_table(topics: list[str] | None = None, figure_ids: list[str] | None = None,
                  report: str | None = None, quote: bool = True) -> ReaderTable:
     """The figures of some topics (or ids), in report order, as a reader's table in the
@@ -104,7 +131,9 @@ def figure_frame(topics: list[str] | None = None, figure_ids: list[str] | None =
         "figure_id": figures["figure_id"],
         "section": figures["section"],
         "indicator": figures[f"indicator_{lang}"],
-        "amount": [labels.amount(f, lang, compact=False) for _, f in figures.iterrows()],
+        # 21万余元 as the report writes it, not 210000余元; in English 210,000+ yuan
+        "amount": [labels.amount(f, lang, compact=lang == "zh" and float(f["value"]) % 10_000 == 0)
+                   for _, f in figures.iterrows()],
     })
     if quote:
         frame["quote"] = figures["quote"].to_numpy()

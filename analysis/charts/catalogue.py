@@ -136,7 +136,7 @@ def _mediation_rate(lang: Lang) -> Figure:
 def _audited_rates(lang: Lang) -> Figure:
     short = {"review_correction_rate": _t("复议纠错率", "Review correction"),
              "mediation_success_rate": _t("调解成功率", "Mediation success"),
-             "leader_cases_resolution_rate": _t("包案化解率", "Resolution of leaders' cases")}
+             "leader_cases_resolution_rate": _t("包案化解率", "Resolution of leader-assigned matters")}
     rows = []
     for rate_id in ("review_correction_rate", "mediation_success_rate"):
         rate = get_figure(rate_id)
@@ -154,12 +154,12 @@ def _audited_rates(lang: Lang) -> Figure:
         rows, ["review_correction_rate", "mediation_success_rate", "leader_cases_resolution_rate"],
         lang=lang, title=_t("报告所述比率与按其自身件数重算的结果",
                             "Stated rates against what the report's own counts give")[lang],
-        subtitle=_t("每个比率各用一条刻度，相差零点一个百分点也看得出",
+        subtitle=_t("各比率分别标度，相差0.1个百分点亦可辨识",
                     "Each rate on its own scale, so that a gap of a tenth of a point shows")[lang],
         note=_t("虚线为报告所述比率；带圈的点可得该比率；灰点为不合常理的口径；包案化解率只给出分母，"
                 "故列出最接近的两个整数。",
                 "Dashed line: the stated rate; ringed: a reading that gives it; grey: an implausible "
-                "reading. The resolution rate of leaders' cases comes with its base only, so the two "
+                "reading. The resolution rate of leader-assigned matters comes with its base only, so the two "
                 "nearest whole numbers are shown.")[lang])
 
 
@@ -172,7 +172,7 @@ def _commitment_coverage(lang: Lang) -> Figure:
         title=_t("本年度的数字可衡量哪些不足与安排", "What this year's figures could measure")[lang],
         subtitle=_t("可衡量各项不足与下一年度安排的数字个数",
                     "Figures that could track each admitted shortcoming and each plan for next year")[lang],
-        note=_t("无条者，报告中没有可衡量的数字；对应关系为本数据包的判断。",
+        note=_t("数值为0的项目，报告中没有可衡量的数字；对应关系为本数据包的判断。",
                 "No bar: no figure in the report measures it. The links are this package's judgement.")[lang])
 
 

@@ -345,7 +345,8 @@ def _value_text(ref: Reference, stated: float, shown: int, lang: Lang) -> str:
     value = ref.values[0]
     if math.isclose(value, stated, abs_tol=10 ** -(shown + 2)):
         return _pct(value, shown)
-    return f"{_pct(value, shown)} ({WORDS['points'][lang].format(value - stated)})"
+    open_, close = ("（", "）") if lang == "zh" else (" (", ")")  # full-width brackets in Chinese
+    return f"{_pct(value, shown)}{open_}{WORDS['points'][lang].format(value - stated)}{close}"
 
 
 def big_numbers(figure_ids: list[str], lang: Lang | None = None, title: str = "", subtitle: str = "",
