@@ -378,3 +378,9 @@ def test_a_rejected_row_gets_the_fields_own_hint_after_the_validators_rule(langu
     result = subsidy.evaluate(row)
     assert result.reason == "invalid" and "'qualifier'" in result.message
     assert subsidy.say(subsidy.field_hints["qualifier"]) in result.message
+
+
+def test_the_chinese_guide_writes_its_labels_and_lists_with_chinese_punctuation():
+    guide = build.guide_path("zh").read_text(encoding="utf-8")
+    assert re.findall(r"\*\*[\u4e00-\u9fff]+:\*\*", guide) == []  # 答案: is written 答案：
+    assert "**答案：** " + "、".join(by_id("6.1").expected()) in guide

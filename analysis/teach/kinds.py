@@ -677,7 +677,7 @@ class Items(Exercise):
         return self._items(answer) == self._items(other)
 
     def answer_text(self, lang: Lang | None = None) -> str:
-        return ", ".join(self.expected())
+        return ("、" if check_lang(lang) == "zh" else ", ").join(self.expected())
 
 
 # ------------------------------------------------------------------- sentence
