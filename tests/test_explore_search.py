@@ -103,3 +103,15 @@ def test_a_figure_card_holds_its_amount_paragraph_section_parts_and_findings():
     assert [p.figure_id for p in total.parts] == analysis.breakdown("review_cases_accepted").parts["figure_id"].tolist()
     html = total.html("zh")
     assert '<mark' in html and 'lang="zh-CN"' in html and "15起" in html
+
+
+@pytest.mark.parametrize("query,figure_id", [
+    ("440万", "credit_records"),      # the report writes 440多万: the qualifier between is allowed
+    ("1,332", "mediators"),           # as the explorer's table shows it; the report writes 1332
+    ("1-2", "volunteers_per_township"),  # a range is one term, not the numbers 1 and 2 anywhere
+])
+def test_a_number_typed_as_a_reader_writes_it_finds_its_figure(query, figure_id):
+    from analysis.explore.explorer import Selection, select
+
+    view = select(Selection(keyword=query, lang="zh"))
+    assert view.figure_ids == [figure_id]

@@ -1,6 +1,8 @@
 """The explorer's logic, tested as a reader uses it: set the controls, read what they show.
 No browser; the served app itself is tested in test_explorer_app.py."""
 
+from pathlib import Path
+
 import pytest
 
 import analysis
@@ -108,3 +110,23 @@ def test_the_controls_change_what_the_app_shows(tmp_path):
         assert app.chapter.value == "一、"  # the choices survive the switch
     finally:
         analysis.set_language("en")
+
+
+def test_the_apps_heading_is_the_reports_title_and_says_what_to_do_in_the_language_chosen(tmp_path):
+    import nbformat
+
+    from analysis.explore.app import INTRO_CELL_TAG, Explorer
+
+    report = analysis.load_table("reports").iloc[0]
+    app = Explorer("en", save_dir=tmp_path)
+    try:
+        assert report["title_en"] in app.heading.value and "press Enter" in app.heading.value
+        app.language.value = "zh"
+        assert report["title_zh"] in app.heading.value and "按回车" in app.heading.value
+        assert 'lang="zh-CN"' in app.heading.value and "press Enter" not in app.heading.value
+    finally:
+        analysis.set_language("en")
+    # the notebook's English introduction (how to run it) is hidden in the served app
+    intro = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / "explorer.ipynb", as_version=4).cells[0]
+    assert intro.cell_type == "markdown" and INTRO_CELL_TAG in intro.metadata["tags"]
+    assert f".celltag_{INTRO_CELL_TAG}" in app.heading.value

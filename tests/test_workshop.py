@@ -3,6 +3,7 @@ answers that pass, typical mistakes caught with the hint meant for them, a sched
 minutes add up, and learners' copies that never reach the tests or the briefing."""
 
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -281,3 +282,105 @@ def test_a_copy_does_not_reach_the_tests(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     collected = sorted({line.split("::")[0] for line in done.stdout.splitlines() if "::" in line})
     assert collected == ["notebooks/00-index.ipynb", "workshop/solutions/zh/01-text-to-table.ipynb"], done.stdout
+
+
+# ------------------------------------- answers learners really give, worked through
+
+
+def _rate(exercise_id: str) -> float:
+    return by_id(exercise_id).value()
+
+
+# (exercise, a wrong answer, the reason its hint is given for): each is what a learner typed
+# when the workshop was worked through
+LEARNER_ANSWERS = [
+    ("1.1", lambda: None, "not_a_number"),
+    ("1.1", lambda: f"{analysis.value('mediators'):,.0f}", "not_a_number"),
+    ("2.2", lambda: f"{_rate('2.2'):.1f}%", "not_a_number"),
+    ("2.2", lambda: round(_rate("2.2")), "rounded"),
+    ("2.2", lambda: analysis.value("review_correction_rate"), "stated"),
+    ("2.4", lambda: _rate("2.4") / 100, "fraction"),
+    ("7.1", lambda: round(_rate("7.1")), "rounded"),
+    ("1.2", lambda: analysis.search("调解员").query("figure_id == 'mediators'")["section"], "series"),
+    ("5.1", lambda: by_id("5.1").expected().round(1), "rounded"),
+    ("5.2", lambda: "行业性专业性调委会", "named_otherwise"),
+    ("5.2", lambda: "mediators_sectoral", "named_otherwise"),
+    ("5.3", lambda: "九月十一日", "date_form"),
+    ("5.3", lambda: "09月11日", "date_form"),
+    ("5.3", lambda: "11 September", "date_form"),
+    ("6.1", lambda: [1.0, 2.0], "values"),
+    ("7.2", lambda: "", "empty"),
+    ("7.2", lambda: "Civil cases were {share:.1f}% of the cases.", "no_f"),
+    ("7.3", lambda: "abd", "option-b"),
+    ("7.3", lambda: None, "letters"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("exercise_id,answer,reason", LEARNER_ANSWERS,
+                         ids=[f"{e}-{r}-{i}" for i, (e, _, r) in enumerate(LEARNER_ANSWERS)])
+def test_a_learners_wrong_answer_gets_the_hint_for_it_in_words(exercise_id, answer, reason, lang, language):
+    language(lang)
+    result = by_id(exercise_id).evaluate(answer())
+    assert result.status == WRONG and result.reason == reason, result.message
+    for code_name in ("NoneType", "Series;", "Series，", " list", "is str", "是str", "几个个"):
+        assert code_name not in result.message
+    assert (re.search(r"[\u4e00-\u9fff]{4}", result.message.split("：", 1)[-1]) is not None) == (lang == "zh") \
+        or lang == "en" and reason in ("named_otherwise",), result.message
+
+
+def test_an_exact_quantity_is_a_number_and_a_quantity_with_words_is_not():
+    assert by_id("1.1").evaluate(analysis.quantity("mediators")).status == RIGHT
+    assert "analysis.value" in by_id("1.1").evaluate(analysis.quantity("credit_records")).message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sentence_is_read_as_typed_and_in_its_language(lang, language):
+    language(lang)
+    finding = by_id("7.2")
+    share = finding.numbers()["share"]
+    full_width = f"民事案件占法律援助案件的{share:.1f}％。".translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    assert finding.evaluate(full_width).status == (RIGHT if lang == "zh" else WRONG)
+    mixed = f"Civil cases (民事) were {share:.1f}% of the legal-aid cases."  # a Chinese term in an English sentence
+    assert finding.evaluate(mixed).status == (RIGHT if lang == "en" else WRONG)
+
+
+def test_the_paragraph_of_a_section_the_report_lacks_is_a_message_not_an_error(language):
+    from analysis.teach import paragraph
+
+    assert paragraph("一、（四）4.3）") == paragraph("一、(四)4.3)")  # full-width brackets as typed
+    language("zh")
+    said = paragraph("(三)")
+    assert said.startswith("报告中没有“(三)”这个章节") and "“一、(三)”" in said and "“二、(三)”" in said
+    language("en")
+    assert paragraph(None).startswith("No paragraph to show")
+
+
+def test_validate_says_what_it_wants_for_something_that_is_not_a_row(capsys):
+    from analysis.teach import validate
+
+    validate("row")
+    assert capsys.readouterr().out.startswith("Not validated: validate() takes the row")
+
+
+def test_an_export_answer_that_is_not_a_folder_is_not_answered_and_says_which_folder():
+    result = by_id("4.3").evaluate(None)
+    assert result.status == BLANK and "EXPORTS" in result.message and "None" not in result.message
+
+
+def test_a_rejected_row_gets_the_fields_own_hint_after_the_validators_rule(language):
+    language("zh")
+    subsidy = by_id("6.2")
+    from analysis.teach.helpers import ROW_FIELDS
+
+    row = {k: analysis.get_figure("full_time_mediator_subsidy")[k] for k in ROW_FIELDS if k not in ("figure_id", "note")}
+    row.update(figure_id="subsidy_draft", note="", qualifier="精确")
+    result = subsidy.evaluate(row)
+    assert result.reason == "invalid" and "'qualifier'" in result.message
+    assert subsidy.say(subsidy.field_hints["qualifier"]) in result.message
+
+
+def test_the_chinese_guide_writes_its_labels_and_lists_with_chinese_punctuation():
+    guide = build.guide_path("zh").read_text(encoding="utf-8")
+    assert re.findall(r"\*\*[\u4e00-\u9fff]+:\*\*", guide) == []  # 答案: is written 答案：
+    assert "**答案：** " + "、".join(by_id("6.1").expected()) in guide

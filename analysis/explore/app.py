@@ -31,13 +31,21 @@ LABELS = {  # control and panel names, (zh, en)
     "tabs": (("数字", "图表", "原文段落", "全文检索", "核查发现", "文字版"),
              ("Figures", "Chart", "In context", "In the text", "Audit findings", "In words")),
     "saved": ("已保存：", "Saved: "), "download": ("下载", "download"),
-    "title": ("赣县区2020年度法治政府建设情况报告：数据浏览", "Ganxian District 2020 rule-of-law report: explorer"),
+    "title": ("{title}：数据浏览", "{title}: explorer"),
+    "help": ("选择章节或主题，或输入关键词（中文或英文）后按回车；下方各页分别显示数字、图表、原文段落、全文检索结果、"
+             "核查发现和文字版。数字保留报告原有的“余”“多”“以上”和区间写法。",
+             "Choose a chapter or a topic, or type a keyword in Chinese or English and press Enter; the tabs below "
+             "show the figures, a chart, each figure in its paragraph, the rest of the text that matches, the "
+             "audit's findings and the selection in words. Amounts keep the report's 余, 多, 以上 and ranges."),
 }
 # The checked text cell of the explorer notebook carries this tag; in the served app the live
 # "In words" tab replaces it, so the app's style hides it (Voilà marks cells celltag_<tag>).
+# The notebook's introduction, in English and about running it, is hidden there too: the app's
+# heading says what to do in the language chosen.
 TEXT_CELL_TAG = "explorer-text"
+INTRO_CELL_TAG = "explorer-intro"
 PASSAGES_TAB = 3
-STYLE = f"<style>.celltag_{TEXT_CELL_TAG} {{display: none}}</style>"
+STYLE = f"<style>.celltag_{TEXT_CELL_TAG}, .celltag_{INTRO_CELL_TAG} {{display: none}}</style>"
 
 
 def _l(key: str, lang: str):
@@ -191,14 +199,16 @@ class Explorer:
         self.save.description = _l("save", lang)
         for i, title in enumerate(_l("tabs", lang)):
             self.tabs.set_title(i, title)
-        title = load_table("reports").iloc[0][f"title_{lang}"]
-        self.heading.value = (f'{STYLE}<h3 lang="{"zh-CN" if lang == "zh" else "en"}" style="margin:0.2em 0">'
-                              f"{html.escape(_l('title', lang) if title else '')}</h3>")
+        title = load_table("reports").iloc[0][f"title_{lang}"]  # the report's own title, never typed here
+        lang_attr = "zh-CN" if lang == "zh" else "en"
+        self.heading.value = (f'{STYLE}<div lang="{lang_attr}"><h3 style="margin:0.2em 0">'
+                              f"{html.escape(_l('title', lang).format(title=title))}</h3>"
+                              f'<p style="margin:0.2em 0 0.6em">{html.escape(_l("help", lang))}</p></div>')
         for control in (self.chapter, self.topic, self.unit):
             control.style.description_width = "initial"
         self.chapter.layout.width = "22em"
         self.topic.layout.width = "26em"
-        self.keyword.layout.width = "22em"
+        self.keyword.layout.width = "26em"  # wide enough for its example, in either language
 
     def _topics(self) -> None:
         topic = self.topic.value

@@ -19,6 +19,9 @@ _FOLD.update({cp: v + 32 for cp, v in _FOLD.items() if 0x41 <= v <= 0x5A})
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _TRIM = "\"'“”‘’《》「」『』【】()（）,，.。;；:：!！?？、"
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_RANGE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?")
+_LARGE = re.compile(r"(\d+(?:\.\d+)?)([万亿])")
 STOP_WORDS = frozenset("a an and by for in of on or the to with".split())
 
 
@@ -60,9 +63,15 @@ class Term:
     def find(self, text: str, english: bool) -> list[tuple[int, int]]:
         """Where the term occurs in text. english: text is English, matched word by word;
         otherwise Chinese, where Chinese terms and numbers match anywhere and English words
-        whole (EMS in Chinese text)."""
+        whole (EMS in Chinese text). A number before 万 or 亿 also finds it with 多 or 余
+        between (440万 finds 440多万)."""
         if self.chinese:
-            return [] if english else _all(normalise(text), self.text)
+            if english:
+                return []
+            if _LARGE.search(self.text):
+                pattern = _LARGE.sub(lambda m: re.escape(m.group(1)) + "[多余]?" + m.group(2), self.text)
+                return [m.span() for m in re.finditer(pattern, normalise(text))]
+            return _all(normalise(text), self.text)
         if not english and not self.text.isalpha():  # a number: anywhere in Chinese text
             return _all(normalise(text), self.text)
         target = stem(self.text)
@@ -74,8 +83,10 @@ def parse(query: str) -> list[Term]:
     stop words dropped (a search must match every term)."""
     terms = []
     for part in normalise(query).split():
-        # English joined by hyphens or slashes is several words (double-random)
-        pieces = [part] if is_chinese(part) else re.split(r"[-/]", part)
+        part = _THOUSANDS.sub("", part)  # 1,332 as a table shows it is 1332 as the report writes it
+        # English joined by hyphens or slashes is several words (double-random); a range of
+        # numbers (1-2) is one term
+        pieces = [part] if is_chinese(part) or _RANGE.fullmatch(part) else re.split(r"[-/]", part)
         for piece in pieces:
             piece = piece.strip(_TRIM)
             if piece and piece not in STOP_WORDS:

@@ -272,12 +272,13 @@ def _episode_guide(episode: Episode, lang: Lang) -> str:
 
 
 def _exercise_guide(item: Exercise, prompt: str, lang: Lang) -> str:
+    colon = "：" if lang == "zh" else ":"  # Chinese takes the full-width colon
     lines = [f"### {W['exercise'](lang, id=item.id)}",
              f"**{W['task'](lang)}**\n\n" + "\n".join(f"> {line}" if line else ">" for line in prompt.splitlines()),
-             f"**{W['answer'](lang)}:** {item.answer_text(lang)}" if "\n" not in item.answer_text(lang)
-             else f"**{W['answer'](lang)}:**\n\n{item.answer_text(lang)}",
-             f"**{W['why'](lang)}:** {item.say(item.explanation, lang)}",
-             f"**{W['model'](lang)}:**\n\n```python\n{item.solution_code}\n```"]
+             f"**{W['answer'](lang)}{colon}** {item.answer_text(lang)}" if "\n" not in item.answer_text(lang)
+             else f"**{W['answer'](lang)}{colon}**\n\n{item.answer_text(lang)}",
+             f"**{W['why'](lang)}{colon}** {item.say(item.explanation, lang)}",
+             f"**{W['model'](lang)}{colon}**\n\n```python\n{item.solution_code}\n```"]
     if item.mistakes:
         rows = [f"| {W['did'](lang)} | {W['says'](lang)} |", "|---|---|"]
         for mistake in item.mistakes:

@@ -122,6 +122,11 @@ q2 = Number(
         Mistake("fraction", lambda: _national() / 100,
                 Text("Left the rate as a fraction.", "没有乘以100。"),
                 Text("The report writes rates in percent: multiply by 100.", "报告的比率以百分数表示，请乘以100。")),
+        Mistake("stated", lambda: value("review_correction_rate"),
+                Text("Handed in the rate the report states.", "直接交了报告所写的纠错率。"),
+                Text("That is the rate the report states ({stated}). The question asks you to compute the rate "
+                     "yourself, under the national usage, from the counts of the cases.",
+                     "这是报告自己写的纠错率（{stated}）。题目要你按全国通行口径，用案件数自己算一遍。")),
     ],
 )
 

@@ -1,9 +1,13 @@
 """Episode 5, auditing the report: a plausibility check of one's own, and a damaged date."""
 
+import os
+import re
+import unicodedata
+
 import pandas as pd
 
 from ..tables.figures import breakdown, non_figures
-from .core import Mistake, Text
+from .core import Mistake, Text, normal
 from .helpers import get_figure
 from .kinds import Frame, Words
 
@@ -25,6 +29,64 @@ def _odd_level() -> str:
     split = breakdown("mediators")
     parts = split.related("part")
     return parts.loc[parts["unit"] != split.parent["unit"], "figure_id"].iloc[0].removeprefix(PEOPLE_PREFIX)
+
+
+def _names_odd_level(answer) -> bool:
+    """Does a text name the odd level otherwise than as the level column writes it?"""
+    if not isinstance(answer, str) or normal(answer) == _odd_level():
+        return False
+    people = get_figure(PEOPLE_PREFIX + _odd_level())
+    orgs = get_figure(ORG_PREFIX + _odd_level())
+    names = {people["figure_id"], people["indicator_zh"], people["indicator_en"], orgs["figure_id"],
+             orgs["indicator_zh"], orgs["indicator_en"]}
+    stem = os.path.commonprefix([people["indicator_zh"], orgs["indicator_zh"]])  # 行业性专业性
+    said = normal(answer).lower()
+    return any(said == normal(n).lower() for n in names) or (len(stem) >= 2 and said.startswith(stem))
+
+
+CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 三十一 as a number (enough for months and days)."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in CHINESE_DIGITS and c != "十" for c in text):
+        return None
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
+    return CHINESE_DIGITS[text] if len(text) == 1 else None
+
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def _month_day(answer) -> tuple[int, int] | None:
+    """The (month, day) a date written in any common way gives: 9月11日, 九月十一日, 09月11号, 9.11, 9/11,
+    11 September, Sept. 11."""
+    if not isinstance(answer, str):
+        return None
+    text = unicodedata.normalize("NFKC", answer).strip().lower()
+    found = re.fullmatch(r"([〇一二三四五六七八九十\d]+)\s*月\s*([〇一二三四五六七八九十\d]+)\s*[日号]?", text)
+    if found:
+        month, day = _chinese_number(found.group(1)), _chinese_number(found.group(2))
+        return (month, day) if month and day else None
+    found = re.fullmatch(r"(\d{1,2})\s*[./-]\s*(\d{1,2})", text)
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    for i, name in enumerate(MONTHS, 1):
+        for pattern in (rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{name[:3]}[a-z]*\.?", rf"{name[:3]}[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"):
+            found = re.fullmatch(pattern, text)
+            if found:
+                return i, int(found.group(1))
+    return None
+
+
+def _reading_month_day() -> tuple[int, int]:
+    month, day = re.fullmatch(r"(\d+)月(\d+)日", _lecture()["reading"]).groups()
+    return int(month), int(day)
 
 
 def _lecture() -> pd.Series:
@@ -108,6 +170,13 @@ q2 = Words(
         "level = odd[\"figure_id\"].iloc[0].removeprefix(\"mediators_\")\n"
         "e5.q2.check(level)"),
     mistakes=[
+        Mistake("named_otherwise", lambda: get_figure(PEOPLE_PREFIX + _odd_level())["indicator_zh"],
+                Text("Named the right row another way (its Chinese name or its figure id).",
+                     "行选对了，但用的是别的名称（中文名称或数字编号）。"),
+                Text("That is the right row, named another way. Give the name the level column writes for it, "
+                     "in quotes (the table of exercise 5.1 has a level column).",
+                     "这一行选对了，但请按 level 列里的写法作答，放在引号中（练习 5.1 的表里有 level 列）。"),
+                detect=lambda answer: _names_odd_level(answer)),
         Mistake("smallest_ratio", lambda: _level_table().sort_values("per_organisation")["level"].iloc[0],
                 Text("Picked the level with the smallest ratio.", "选了比值最小的层级。"),
                 Text("A small ratio can be right. The question is which ratio does not count people: look at "
@@ -134,6 +203,14 @@ q3 = Words(
                 Text("Added the report's year to the reading.", "在读法里加上了报告年份。"),
                 Text("The year is likely but the sentence does not give it. Record only what the damaged text "
                      "held; an inference goes into a note.", "年份很可能如此，但原句没有写。读法只记录受损文字本来的内容，推断写在备注里。")),
+        Mistake("date_form", lambda: "{}.{}".format(*_reading_month_day()),
+                Text("Wrote the right date in another form (9.11, 九月十一日, 11 September).",
+                     "日期对了，但换了写法（如9.11、九月十一日、09月11日）。"),
+                Text("That is the right date in another form. Write it as the report writes its dates: "
+                     "“X月Y日”, in Arabic numerals, without a leading zero.",
+                     "日期对了，但请按报告的写法：“X月Y日”，用阿拉伯数字，不补零。"),
+                detect=lambda answer: _month_day(answer) == _reading_month_day()
+                and normal(answer) != _lecture()["reading"]),
         Mistake("month_day_split", lambda: "9月1日",
                 Text("Split the digits as 9 and 1, losing a digit.", "把数字拆成了9和1，丢了一位。"),
                 Text("Every digit of the text must stay: only the 月 was lost.", "原文的每一位数字都要保留，丢的只是“月”字。")),

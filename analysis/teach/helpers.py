@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 import math
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,7 +17,8 @@ import pandas as pd
 from ..tables.figures import load_table
 from ..tables.package import DATA_DIR, DESCRIPTOR, load_package
 from ..tables.schema import DataError, read_descriptor
-from .core import Text, unanswered
+from ..language.labels import current_language
+from .core import Text, normal, unanswered
 
 _RESOURCES = read_descriptor(DATA_DIR / DESCRIPTOR)["resources"]
 ROW_FIELDS = [f["name"] for r in _RESOURCES if r["name"] == "figures" for f in r["schema"]["fields"]]
@@ -31,16 +33,34 @@ def report_id() -> str:
 
 
 def paragraph(section: str, report: str | None = None) -> str:
-    """The paragraph of the raw text that opens with a section's heading."""
+    """The paragraph of the raw text that opens with a section's heading. A section the report
+    does not have gets, instead of the paragraph, a message saying so and which sections are near."""
     if unanswered(section):
         return section
     report = report or report_id()
     sections = load_table("sections", report).set_index("section")
-    if section not in sections.index:
-        raise KeyError(f"no section {section!r}; sections: {sections.index.tolist()}")
-    heading = sections.at[section, "heading"]
+    written = normal(section) if isinstance(section, str) else ""
+    if written not in sections.index:
+        return _no_section(section, written, sections.index.tolist())
+    heading = sections.at[written, "heading"]
     lines = [line for line in load_package().raw[report].splitlines() if line.startswith(heading)]
     return lines[0]
+
+
+def _no_section(section, written: str, known: list[str]) -> str:
+    """What a learner reads for a section the report does not have: the nearest it does have."""
+    if not isinstance(section, str):
+        return Text("No paragraph to show: give the section as text in quotes, e.g. \"一、(四)4.3)\".",
+                    "无法显示原文：请把章节路径写成带引号的文字，例如 \"一、(四)4.3)\"。")()
+    chapter = written.split("、", 1)[0] + "、" if "、" in written else ""
+    near = ([s for s in known if written and written in s]  # (三) is in 一、(三) and 二、(三)
+            or [s for s in known if chapter and s.startswith(chapter)] or [s for s in known if s.endswith("、")])
+    near = sorted(near, key=lambda s: (-len(os.path.commonprefix([s, written])), len(s)))[:8]
+    listed = "".join(f"“{s}”" for s in near) if current_language() == "zh" else ", ".join(f"“{s}”" for s in near)
+    return Text("The report has no section “{section}”. Write the outline markers from the chapter down, as "
+                "in the section column, e.g. {near}.",
+                "报告中没有“{section}”这个章节。请从第一级序号写起，与 section 列的写法一致，例如{near}。")(
+        section=section, near=listed)
 
 
 def as_row(answer: Any) -> dict | None:
@@ -87,6 +107,10 @@ def validate_row(row: dict) -> list[str]:
 def validate(row: Any) -> None:
     """Print whether a figure row passes the package's validation, and each problem if not."""
     found = as_row(row)
+    if found is None and not unanswered(row):
+        print(Text("Not validated: validate() takes the row, a dict with one entry per field, as in the cell "
+                   "above.", "无法校验：validate() 要的是一行记录，即上面单元格中那样每个字段一项的字典。")())
+        return
     if found is None or unanswered(found):
         print(Text("Not validated yet: fill in every ____ of the row first.",
                    "尚未校验：请先填好这一行中所有的 ____。")())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -29,9 +30,27 @@ G = {  # generic hints, by what is wrong
     "series_one": Text("Your answer is a column holding one value: take the value out, e.g. with .iloc[0].",
                        "你的答案是只有一个值的一列（Series），请把这个值取出来，例如用 .iloc[0]。"),
     "number_off": Text("Your answer, {yours}, is not it. {hint}", "你的答案是 {yours}，不对。{hint}"),
-    "letters": Text("Answer with {count} of the letters {letters}.", "请用字母 {letters} 中的{count}个作答。"),
-    "one": Text("one", "一"),
+    "letters": Text("Answer with {count} of the letters {letters}, in quotes, e.g. \"a\".",
+                    "请用字母 {letters} 中的{count}作答，放在引号中，例如 \"a\"。"),
+    "one": Text("one", "一个"),
     "some": Text("one or more", "一个或几个"),
+    "quoted_number": Text("You wrote the number as text in quotes (“{yours}”): write it without quotes{percent}, "
+                          "e.g. {number}.", "你把数字写成了带引号的文字（“{yours}”）：请去掉引号{percent}，直接写数，例如 {number}。"),
+    "no_percent": Text(" and without the unit", "和单位"),
+    "inexact": Text("Your answer is a quantity with words (“{shown}”), which a plain number would drop. Use "
+                    "analysis.value(...) for the number, and keep the words in mind when you read it.",
+                    "你的答案是带限定词的数量（“{shown}”），直接当成一个数会丢掉限定词。请用 analysis.value(...) 取数值，"
+                    "解读时记住这些限定词。"),
+    "percent_fraction": Text("Your answer, {yours}, is a fraction: the report writes rates in percent, so "
+                             "multiply by 100.", "你的答案 {yours} 是小数形式；报告的比率以百分数表示，请乘以100。"),
+    "rounded": Text("Your answer, {yours}, is rounded too far: the check compares the computed value. Hand in "
+                    "the result of the calculation itself, without round(), or keep at least two decimals.",
+                    "你的答案 {yours} 四舍五入得太多了；这里核对的是计算结果。请直接提交计算出的值，不要用 round()，"
+                    "或者至少保留两位小数。"),
+    "rounded_column": Text("Do not round: the check compares the computed values.",
+                           "不要四舍五入：这里核对的是计算出的值。"),
+    "series_text": Text("Your answer is a column holding one text: take the text out, e.g. with .iloc[0].",
+                        "你的答案是只有一个值的一列（Series），请把这段文字取出来，例如用 .iloc[0]。"),
     "choice_off": Text("{hint}", "{hint}"),
     "missing_some": Text("Part of the answer: another option is right as well. {hint}",
                          "只答对了一部分，还有别的选项也对。{hint}"),
@@ -82,14 +101,24 @@ G = {  # generic hints, by what is wrong
                          "图 {name} 缺少 PNG 或 SVG 文件，请用 charts.save 重新保存。"),
     "not_row": Text("a figure row (a dict with one entry per field)", "一行数字记录（每个字段一项的字典）"),
     "missing_fields": Text("The row lacks the fields {fields}.", "这一行缺少字段 {fields}。"),
-    "invalid": Text("The package's validator rejects the row: {problem}", "数据包的校验不通过：{problem}"),
+    "invalid": Text("The package's validator rejects the row: {problem}.", "数据包的校验不通过：{problem}。"),
     "field_off": Text("The field {field} is {yours}. {hint}", "字段 {field} 的值是 {yours}，不对。{hint}"),
     "not_items": Text("a list of the mentions, as text", "一个由数字原文组成的列表"),
+    "items_values": Text("List the mentions as the text writes them (the text column, e.g. “23名”), not their "
+                         "values.", "请列出数字在原文中的写法（text 列，例如“23名”），而不是数值（value 列）。"),
+    "no_folder": Text("Exercise {id}: not answered yet. Save the charts with charts.save into the folder EXPORTS, "
+                      "then hand in EXPORTS itself: e{episode}.q{n}.check(EXPORTS).",
+                      "练习 {id}：尚未作答。请先用 charts.save 把图保存到 EXPORTS 文件夹，再提交这个文件夹："
+                      "e{episode}.q{n}.check(EXPORTS)。"),
     "extra_items": Text("{items}: {what}", "{items}：{what}"),
     "leave_out": Text("Leave these out.", "请去掉这些。"),
     "missing_items": Text("Something is missing: the paragraph has {n} figure(s) you did not list. {hint}",
                           "还缺：这段话里还有 {n} 个数字你没有列出。{hint}"),
     "not_sentence": Text("a sentence (text in quotes)", "一句话（放在引号中的文字）"),
+    "empty_sentence": Text("The sentence is empty: write the finding between the quotes.", "引号里还是空的：请把结论写进去。"),
+    "no_f": Text("The sentence still shows {braces}: put an f before the opening quote (f\"…\") so that Python "
+                 "fills in the computed numbers.",
+                 "句子里还留着 {braces}：请在左引号前加 f（写成 f\"……\"），Python 才会把算出的数字填进去。"),
     "sentence_language": Text("Write the sentence in {language}, for the readers of this notebook.",
                               "请用{language}写这句话，这本笔记的读者读{language}。"),
     "untraced": Text("The sentence gives {numbers}, which the computation above does not produce. Every number "
@@ -113,16 +142,50 @@ def _is_number(x: Any) -> bool:
         type(x).__module__ == "numpy" and hasattr(x, "dtype") and x.dtype.kind in "iuf"
 
 
+KINDS = [  # what an answer is, in words a learner knows, most specific first
+    (lambda a: a is None, Text("None (nothing)", "空值 None（什么也没有）")),
+    (lambda a: isinstance(a, bool), Text("True or False", "真假值（True/False）")),
+    (lambda a: isinstance(a, str), Text("text in quotes", "带引号的文字")),
+    (lambda a: _is_number(a), Text("a number", "一个数")),
+    (lambda a: isinstance(a, pd.DataFrame), Text("a table (a DataFrame)", "一张表（DataFrame）")),
+    (lambda a: isinstance(a, pd.Series), Text("a column of values (a Series)", "一列数值（Series）")),
+    (lambda a: type(a).__name__ == "Styler", Text("a formatted table", "格式化后的表格")),
+    (lambda a: isinstance(a, dict), Text("a dict", "一个字典（dict）")),
+    (lambda a: isinstance(a, (list, tuple, set)), Text("a list", "一个列表")),
+    (lambda a: type(a).__name__ == "Quantity", Text("a quantity with its words", "带限定词的数量")),
+    (lambda a: type(a).__name__ in ("Figure", "Axes"), Text("a chart", "一张图")),
+    (lambda a: isinstance(a, Path), Text("a folder or file path", "一个文件夹或文件路径")),
+]
+
+
+def describe(answer: Any) -> str:
+    """What an answer is, in the current language: never a bare Python type name alone."""
+    for test, words in KINDS:
+        if test(answer):
+            return words()
+    return Text("a value of type {name}", "{name} 类型的值")(name=type(answer).__name__)
+
+
+NUMBER_TEXT = re.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|percent|percentage points?|个百分点|百分点)?\s*$")
+
+
 def as_number(answer: Any) -> float | str:
     """The answer as a float, or a hint saying what it is instead."""
     if _is_number(answer):
         return float(answer)
+    if type(answer).__name__ == "Quantity":  # analysis.quantity(...): a number only if it is exact
+        try:
+            return float(answer)
+        except TypeError:
+            return _say("inexact", shown=str(answer))
     if isinstance(answer, pd.Series) and len(answer) == 1 and _is_number(answer.iloc[0]):
         return _say("series_one")
-    what = {str: Text("text in quotes", "带引号的文字"), pd.DataFrame: Text("a table", "一张表"),
-            pd.Series: Text("a column of values", "一列数值"), bool: Text("True or False", "真假值")}
-    kind = what.get(type(answer), Text(f"a {type(answer).__name__}", f"{type(answer).__name__} 类型"))
-    return _say("type", what=kind(), want=Text("a number", "一个数")())
+    if isinstance(answer, str):
+        found = NUMBER_TEXT.match(normal(answer).replace("，", ","))
+        if found:
+            return _say("quoted_number", yours=answer.strip(), number=found.group(1).replace(",", ""),
+                        percent=_say("no_percent") if found.group(2) else "")
+    return _say("type", what=describe(answer), want=Text("a number", "一个数")())
 
 
 def show_number(x: float, places: int) -> str:
@@ -148,9 +211,17 @@ class Number(Exercise):
         number = as_number(answer)
         if isinstance(number, str):
             return self.wrong(number, "not_a_number")
-        if abs(number - self.value()) <= self.tolerance + 1e-9:
+        expected = self.value()
+        if abs(number - expected) <= self.tolerance + 1e-9:
             return self.right()
+        if self.in_percent() and abs(100 * number - expected) <= self.tolerance + 1e-9:
+            return self.wrong(_say("percent_fraction", yours=show_number(number, 4)), "fraction")
+        if any(number == round(expected, places) for places in range(3)):
+            return self.wrong(_say("rounded", yours=show_number(number, 4)), "rounded")
         return self.wrong(_say("number_off", yours=show_number(number, 4), hint=self.say(self.hint_text)), "generic")
+
+    def in_percent(self) -> bool:
+        return self.unit is not None and self.unit.en.strip() in ("%", "percentage points")
 
     def same(self, answer: Any, other: Any) -> bool:
         number = as_number(answer)
@@ -207,6 +278,11 @@ class Choice(Exercise):
             return self.right()
         if chosen < right:
             return self.wrong(_say("missing_some", hint=self.say(self.hint_text)), "part")
+        for extra in sorted(chosen - right):  # a wrong option chosen: the hint written for that option
+            for mistake in self.mistakes:
+                letters = set(mistake.key.removeprefix("option-"))
+                if mistake.hint is not None and mistake.key.startswith("option-") and letters - right == {extra}:
+                    return self.wrong(self.say(mistake.hint), f"option-{extra}")
         return self.wrong(_say("choice_off", hint=self.say(self.hint_text)), "generic")
 
     def same(self, answer: Any, other: Any) -> bool:
@@ -232,8 +308,10 @@ class Words(Exercise):
     expected: Callable[[], str]
 
     def judge(self, answer: Any) -> Result:
+        if isinstance(answer, pd.Series) and len(answer) == 1 and isinstance(answer.iloc[0], str):
+            return self.wrong(_say("series_text"), "series")
         if not isinstance(answer, str):
-            return self.wrong(_say("type", what=type(answer).__name__, want=Text("text in quotes", "带引号的文字")()),
+            return self.wrong(_say("type", what=describe(answer), want=Text("text in quotes", "带引号的文字")()),
                               "not_text")
         if normal(answer) == normal(self.expected()):
             return self.right()
@@ -255,7 +333,7 @@ class Quote(Exercise):
 
     def judge(self, answer: Any) -> Result:
         if not isinstance(answer, str):
-            return self.wrong(_say("type", what=type(answer).__name__, want=Text("text in quotes", "带引号的文字")()),
+            return self.wrong(_say("type", what=describe(answer), want=Text("text in quotes", "带引号的文字")()),
                               "not_text")
         figure = get_figure(self.figure_id)
         raw = load_package().raw[figure["report_id"]]
@@ -309,7 +387,7 @@ class Frame(Exercise):
         if isinstance(answer, pd.Series):
             return self.wrong(_say("series_frame"), "series")
         if not isinstance(answer, pd.DataFrame):
-            return self.wrong(_say("type", what=type(answer).__name__, want=_say("not_frame")), "not_a_frame")
+            return self.wrong(_say("type", what=describe(answer), want=_say("not_frame")), "not_a_frame")
         names = [n for n in answer.index.names if n is not None]
         return answer.reset_index() if names else answer.reset_index(drop=True)
 
@@ -336,6 +414,9 @@ class Frame(Exercise):
                 a, b = yours.at[k, column], wanted.at[k, column]
                 if not _equal(a, b, self.tolerance):
                     shown = show_number(float(a), 4) if _is_number(a) else str(a)
+                    if _is_number(a) and _is_number(b) and any(float(a) == round(float(b), p) for p in range(3)):
+                        return "rounded", _join(_say("wrong_values", column=column, row=_key(k), yours=shown),
+                                                _say("rounded_column"))
                     hint = self.column_hints.get(column)
                     return "wrong_values", _join(_say("wrong_values", column=column, row=_key(k), yours=shown),
                                                  self.say(hint) if hint else "")
@@ -424,7 +505,7 @@ class Chart(Exercise):
 
         fig = answer.figure if isinstance(answer, Axes) else answer
         if not isinstance(fig, Figure):
-            return self.wrong(_say("type", what=type(answer).__name__, want=_say("not_figure")), "not_a_figure")
+            return self.wrong(_say("type", what=describe(answer), want=_say("not_figure")), "not_a_figure")
         lang = self.lang()
         shown = bar_values(fig)
         if not shown:
@@ -468,9 +549,12 @@ class Export(Exercise):
     figure_ids: list[str]
 
     def evaluate(self, answer: Any) -> Result:
-        folder = Path(str(answer))
-        if not isinstance(answer, (str, Path)) or not folder.is_dir() or not any(folder.glob("*.json")):
-            return Result(BLANK, _say("no_export", id=self.id, folder=folder.name), "blank")
+        if not isinstance(answer, (str, Path)):
+            episode, n = self.id.split(".")
+            return Result(BLANK, _say("no_folder", id=self.id, episode=episode, n=n), "blank")
+        folder = Path(answer)
+        if not folder.is_dir() or not any(folder.glob("*.json")):
+            return Result(BLANK, _say("no_export", id=self.id, folder=folder.name or str(folder)), "blank")
         return super().evaluate(answer)
 
     def judge(self, answer: Any) -> Result:
@@ -513,13 +597,15 @@ class FigureRow(Exercise):
     def judge(self, answer: Any) -> Result:
         row = as_row(answer)
         if row is None:
-            return self.wrong(_say("type", what=type(answer).__name__, want=_say("not_row")), "not_a_row")
+            return self.wrong(_say("type", what=describe(answer), want=_say("not_row")), "not_a_row")
         lacking = [f for f in ROW_FIELDS if f not in row and f not in ("value_high", "note")]
         if lacking:
             return self.wrong(_say("missing_fields", fields=", ".join(lacking)), "missing_fields")
         problems = validate_row(row)
         if problems:
-            return self.wrong(_say("invalid", problem=problems[0]), "invalid")
+            named = re.search(r"field '(\w+)'", problems[0])
+            hint = self.field_hints.get(named.group(1), self.hint_text) if named else self.hint_text
+            return self.wrong(_join(_say("invalid", problem=problems[0]), self.say(hint)), "invalid")
         curated = get_figure(self.figure_id)
         for name in self.compared:
             if not _equal(_blank_nan(row.get(name)), _blank_nan(curated[name]), 1e-9):
@@ -568,8 +654,11 @@ class Items(Exercise):
 
     def judge(self, answer: Any) -> Result:
         items = self._items(answer)
+        if items is None and isinstance(answer, (list, tuple, set, pd.Series)) and len(answer) \
+                and all(_is_number(a) for a in answer):
+            return self.wrong(_say("items_values"), "values")
         if items is None:
-            return self.wrong(_say("type", what=type(answer).__name__, want=_say("not_items")), "not_items")
+            return self.wrong(_say("type", what=describe(answer), want=_say("not_items")), "not_items")
         wanted = {normal(e) for e in self.expected()}
         extra = sorted(items - wanted)
         if extra:
@@ -588,7 +677,7 @@ class Items(Exercise):
         return self._items(answer) == self._items(other)
 
     def answer_text(self, lang: Lang | None = None) -> str:
-        return ", ".join(self.expected())
+        return ("、" if check_lang(lang) == "zh" else ", ").join(self.expected())
 
 
 # ------------------------------------------------------------------- sentence
@@ -607,10 +696,16 @@ class Sentence(Exercise):
     example: Text  # a model sentence, with {names} from numbers()
 
     def judge(self, answer: Any) -> Result:
-        if not isinstance(answer, str) or not answer.strip():
-            return self.wrong(_say("type", what=type(answer).__name__, want=_say("not_sentence")), "not_text")
+        if isinstance(answer, str) and not answer.strip():
+            return self.wrong(_say("empty_sentence"), "empty")
+        if not isinstance(answer, str):
+            return self.wrong(_say("type", what=describe(answer), want=_say("not_sentence")), "not_text")
+        answer = unicodedata.normalize("NFKC", answer)  # full-width digits and points, as a Chinese IME types them
+        braces = re.findall(r"\{[^{}]*\}", answer)
+        if braces:
+            return self.wrong(_say("no_f", braces=" ".join(braces[:2])), "no_f")
         lang = current_language()
-        if _cjk(answer) != (lang == "zh"):
+        if _written_in(answer) != lang:
             return self.wrong(_say("sentence_language", language=G[lang]()), "language")
         allowed = self.numbers()
         found = [t for t in NUMBER.findall(answer)]
@@ -628,6 +723,14 @@ class Sentence(Exercise):
     def answer_text(self, lang: Lang | None = None) -> str:
         values = {k: show_number(v, 1) for k, v in self.numbers().items()}
         return self.example(lang, **values)
+
+
+def _written_in(text: str) -> Lang:
+    """Chinese if Chinese characters outnumber English words: an English sentence may give a Chinese
+    term in brackets, and a Chinese one an English word."""
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "zh" if chinese and chinese >= words else "en"
 
 
 def _rounds_to(token: str, value: float) -> bool:
