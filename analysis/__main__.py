@@ -100,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0
     if args.command == "refresh":
-        from .briefing.notebooks import notebook_paths, refresh as run
-        run([p.resolve() for p in args.notebooks] or notebook_paths())
+        from .briefing.notebooks import own_notebooks, refresh as run
+        run([p.resolve() for p in args.notebooks] or own_notebooks())
         return 0
     return 2
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.briefing.notebooks import notebook_index, notebook_paths
+from analysis.briefing.notebooks import is_own, notebook_index, notebook_paths
 from analysis.teach import build
 from analysis.teach.core import BLANK, RIGHT, WRONG, Exercise, ____, unanswered
 
@@ -273,6 +273,7 @@ def test_a_copy_does_not_reach_the_tests(tmp_path):
     (tmp_path / "tests").mkdir()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
     for folder, name in [("notebooks", "00-index.ipynb"), ("notebooks", "00-index-Copy1.ipynb"),
+                         ("notebooks", "explorer.ipynb"), ("notebooks", "explorer-Copy1.ipynb"),
                          ("notebooks", "Untitled.ipynb"), ("workshop/solutions/zh", "01-text-to-table.ipynb"),
                          ("workshop/solutions/zh", "01-text-to-table-Copy1.ipynb"),
                          ("workspace/zh", "01-text-to-table.ipynb")]:
@@ -281,7 +282,19 @@ def test_a_copy_does_not_reach_the_tests(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     collected = sorted({line.split("::")[0] for line in done.stdout.splitlines() if "::" in line})
-    assert collected == ["notebooks/00-index.ipynb", "workshop/solutions/zh/01-text-to-table.ipynb"], done.stdout
+    assert collected == ["notebooks/00-index.ipynb", "notebooks/explorer.ipynb",
+                         "workshop/solutions/zh/01-text-to-table.ipynb"], done.stdout
+
+
+def test_every_notebook_the_package_keeps_is_tested():
+    """Each committed notebook with outputs is one of the package's own, so nbval checks it."""
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run([git, "ls-files", "notebooks/*.ipynb", "workshop/solutions/*.ipynb"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert len(tracked) > len(notebook_paths())
+    assert [name for name in tracked if not is_own(ROOT / name)] == []
 
 
 # ------------------------------------- answers learners really give, worked through

@@ -16,20 +16,27 @@ NOTEBOOKS = ROOT / "notebooks"
 TIMEOUT = 300
 
 
-# A notebook of the package is named by two digits, a dash and lower-case words joined by
-# dashes (01-government-and-oversight.ipynb). A learner's copy is not: JupyterLab names its
-# copies …-Copy1.ipynb and new notebooks Untitled.ipynb, and downloads get " (1)".
-OWN_NAME = re.compile(r"\d\d-(?![a-z0-9-]*-copy\d*\.ipynb$)[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb")
+# The package's notebooks: the numbered analysis, named by two digits, a dash and lower-case
+# words joined by dashes (01-government-and-oversight.ipynb), and the tools named in TOOLS.
+# A learner's copy is neither: JupyterLab names its copies …-Copy1.ipynb and new notebooks
+# Untitled.ipynb, and downloads get " (1)".
+NUMBERED = re.compile(r"\d\d-(?![a-z0-9-]*-copy\d*\.ipynb$)[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb")
+TOOLS = ("explorer.ipynb", "report-card.ipynb", "report-checks.ipynb")
 
 
 def is_own(path: Path) -> bool:
     """Is this notebook one of the package's own (not a learner's copy)?"""
-    return bool(OWN_NAME.fullmatch(path.name))
+    return bool(NUMBERED.fullmatch(path.name)) or path.name in TOOLS
 
 
 def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
-    """The curated notebooks, in their numbered order; copies learners made are left out."""
-    return sorted(p for p in folder.glob("*.ipynb") if is_own(p))
+    """The curated analysis notebooks, in their numbered order; copies learners made are left out."""
+    return sorted(p for p in folder.glob("*.ipynb") if NUMBERED.fullmatch(p.name))
+
+
+def own_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """Every notebook of the package in folder: the analysis, then the tools."""
+    return notebook_paths(folder) + sorted(p for p in folder.glob("*.ipynb") if p.name in TOOLS)
 
 
 def notebook_index(folder: Path = NOTEBOOKS) -> list[dict[str, str]]:
