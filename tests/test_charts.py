@@ -59,6 +59,12 @@ def test_part_to_whole(lang):
         assert any(t.startswith(labels.part_label(part, lang)) for t in texts(fig))
 
 
+@pytest.mark.parametrize("lang, share", [("zh", r"（\d+%）"), ("en", r" \(\d+%\)")])
+def test_part_to_whole_brackets_each_share_as_its_language_does(lang, share):
+    keys = [t for t in texts(charts.part_to_whole("review_cases_accepted", lang=lang)) if "%" in t]
+    assert keys and all(re.search(share + "$", k) for k in keys), keys
+
+
 def test_part_to_whole_shows_what_is_not_broken_down():
     # Civil legal aid: 907 closed by mediation is a subset, so no parts make a whole.
     with pytest.raises(ValueError, match="use ranked_bar"):

@@ -30,6 +30,24 @@ def test_a_reader_table_names_its_columns_in_chinese():
     assert "章节" in html and "原文" in html and "Section" not in html
 
 
+@pytest.mark.parametrize("table_name, column", [("measures", "kind"), ("citations", "kind"), ("figures", "qualifier")])
+def test_a_reader_table_shows_codes_as_words_in_its_language(table_name, column):
+    codes = analysis.load_table(table_name)[[column]].dropna()
+    assert not codes.empty
+    for lang in ("zh", "en"):
+        shown = views.table(codes, lang=lang).data.iloc[:, 0]
+        assert [c for c in shown.unique() if c in codes[column].unique() and c in views.KIND_WORDS
+                and views.KIND_WORDS[c][1] != c] == [], lang
+        if lang == "zh":
+            assert all(re.search(r"[\u4e00-\u9fff]", value) for value in shown), sorted(set(shown))[:5]
+
+
+def test_outline_evidence_reads_as_words_in_chinese():
+    from analysis.tables import outline
+    shown = views.table(outline.task_coverage()[["evidence"]], lang="zh").data.iloc[:, 0]
+    assert set(shown) <= {views.KIND_WORDS[e][0] for e in outline.EVIDENCE}
+
+
 def test_figure_tables_follow_the_language_setting():
     credit = analysis.get_figure("credit_records")
     english = repr(views.figure_table(["credit"]))

@@ -99,7 +99,13 @@ KIND_WORDS = {
     "ordinal": ("序数", "ordinal"), "document_number": ("文号", "document number"),
     "ratio_base": ("比例基数", "base of a ratio"), "version": ("版本号", "version"),
     "page_metadata": ("网页信息", "web page furniture"), "fragment": ("残缺数字", "fragment"),
+    # what the report cites, and how a task of the national outline is documented
+    "doctrine": ("指导思想", "doctrine"), "document": ("文件", "document"), "goal": ("目标", "goal"),
+    "law": ("法律法规", "law"), "meeting": ("会议", "meeting"), "policy": ("政策", "policy"),
+    "numbers": ("有数字", "numbers"), "words": ("仅有文字", "words only"), "none": ("未涉及", "not documented"),
 }
+# Columns whose values are such codes: a reader's table shows them as words.
+CODED_COLUMNS = ("kind", "evidence", "qualifier")
 
 
 def kinds(values, lang: Lang | None = None) -> list[str]:
@@ -150,6 +156,9 @@ def table(frame: pd.DataFrame | Styler, lang: Lang | None = None,
     shown = frame.reset_index() if frame.index.name or any(frame.index.names) else frame.reset_index(drop=True)
     if "figure_id" in shown:
         shown = shown[[c for c in shown if c != "figure_id"] + ["figure_id"]]
+    coded = [c for c in CODED_COLUMNS if c in shown and pd.api.types.is_string_dtype(shown[c])]
+    if coded:
+        shown = shown.assign(**{c: kinds(shown[c], lang) for c in coded})
     wanted = {**COLUMN_NAMES, **(names or {})}
     renamed = {c: wanted[c][0 if lang == "zh" else 1] for c in shown if c in wanted}
     chinese = frozenset(renamed.get(c, c) for c in shown if c in CHINESE_COLUMNS)

@@ -74,7 +74,7 @@ def part_to_whole(parent_id: str, lang: Lang | None = None, title: str | None = 
         segments.append((labels.phrase("not_broken_down", lang), rest, labels.number(rest, lang),
                          "not_broken_down"))
     shares = [f"{value / parent['value']:.0%}" if parent["value"] else "" for _, value, _, _ in segments]
-    keys = [f"{name}  {shown}  ({share})" for (name, _, shown, _), share in zip(segments, shares)]
+    keys = [f"{name}  " + labels.phrase("aside", lang, shown, share) for (name, _, shown, _), share in zip(segments, shares)]
     # two columns of keys when the longest fits in half the width (8 pt text, with room to spare)
     columns = 2 if max(em_width(k) for k in keys) * 8 / 72 * 1.1 <= style.WIDTH_IN / 2 - 0.45 else 1
     key_rows = -(-len(segments) // columns)
@@ -97,7 +97,7 @@ def part_to_whole(parent_id: str, lang: Lang | None = None, title: str | None = 
         k = columns / 2  # the swatch and its gap keep their size in inches
         key_ax.add_patch(plt.Rectangle((x + 0.01 * k, y - 0.3), 0.05 * k, 0.6, color=colour))
         key_ax.text(x + 0.09 * k, y, keys[i], va="center", fontsize=8)
-        pairs.append((name, f"{shown} ({share})"))
+        pairs.append((name, labels.phrase("aside", lang, shown, share)))
     heading = title or labels.indicator(parent, lang)
     if subtitle is None:
         subtitle = f"{labels.phrase('total', lang)} {amount(parent, lang, compact=False)}"

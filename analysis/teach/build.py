@@ -361,12 +361,6 @@ def stale() -> list[str]:
     return found
 
 
-def expected_files() -> list[Path]:
-    items = episodes()
-    return [p for lang in LANGS for e in items for p in (learner_path(e, lang), solution_path(e, lang))] + \
-        [guide_path(lang) for lang in LANGS]
-
-
 SETTINGS = {"zh": "zh_CN", "en": "en"}  # JupyterLab's locale names
 
 
