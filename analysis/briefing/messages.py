@@ -29,7 +29,7 @@ class Message:
     message_id: str
     chart_id: str
     heading: str
-    headline: str  # the number as the reader sees it, qualifier included (440万余条)
+    headline: str  # the number as the reader sees it, qualifier included (440多万条)
     headline_what: str  # what the number counts
     sentences: list[str]
     figure_ids: list[str] = field(default_factory=list)  # the figures the message reads
@@ -46,7 +46,7 @@ class Words:
         return zh if self.zh else en
 
     def amount(self, figure_id: str, noun: tuple[str, str] | None = None) -> str:
-        """A figure's amount with its unit and qualifier (440万余条 / 4.4 million+ records).
+        """A figure's amount with its unit and qualifier (440多万条 / 4.4 million+ records).
         noun: English (singular, plural) for what the figure counts, where the report's
         measure word (个) does not say it."""
         figure = get_figure(figure_id)
