@@ -134,7 +134,7 @@ def _mediation_rate(lang: Lang) -> Figure:
 
 
 def _audited_rates(lang: Lang) -> Figure:
-    short = {"review_correction_rate": _t("复议纠错率", "Review correction"),
+    short = {"review_correction_rate": _t("行政复议纠错率", "Review correction"),
              "mediation_success_rate": _t("调解成功率", "Mediation success"),
              "leader_cases_resolution_rate": _t("包案化解率", "Resolution of leader-assigned matters")}
     rows = []
