@@ -87,7 +87,7 @@ def test_no_match_and_bad_kinds():
 
 def test_a_figure_card_holds_its_amount_paragraph_section_parts_and_findings():
     card = analysis.figure_card("credit_records")
-    assert card.quantity.text("zh") == "4400000余条" and "+" in card.quantity.text("en")
+    assert card.quantity.text("zh") == "4400000多条" and "+" in card.quantity.text("en")
     assert card.quote in card.paragraph and card.paragraph in RAW
     assert card.paragraph[slice(*card.mention_span)] == "440多万条"
     assert card.headings_zh[0] == "一、主要举措和成效" and card.headings_en[0] == "Main measures and results"

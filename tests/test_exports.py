@@ -58,7 +58,7 @@ def test_the_year_in_five_to_eight_messages_each_with_a_catalogue_chart(lang):
 def test_headline_numbers_carry_their_qualifier():
     zh = {m.message_id: m for m in messages.messages("zh")}
     en = {m.message_id: m for m in messages.messages("en")}
-    assert zh["services"].headline == "440万余条"
+    assert zh["services"].headline == "440多万条"
     assert en["services"].headline == "4.4 million+ credit records"
     assert zh["review"].headline == "15起" and en["review"].headline == "15 cases"
 

@@ -57,7 +57,7 @@ def test_figure_tables_follow_the_language_setting():
         analysis.set_language("zh")
         chinese = views.figure_table(["credit"])
         text = repr(chinese)
-        assert "数值" in text and "440万余条" in text and credit["indicator_zh"] in text  # as the report writes it
+        assert "数值" in text and "440多万条" in text and credit["indicator_zh"] in text  # as the report writes it
         assert "Amount" not in text
         long = chinese.data.reindex(range(views.SMALL + 1)).fillna("x")
         assert '"search": "\\u641c\\u7d22' in views.interactive(long, "zh")  # 搜索, JSON-escaped

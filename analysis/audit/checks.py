@@ -690,7 +690,7 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
             "people, and one person may come several times); or the count has a slip in its "
             "digits. Do not quote it as visitors received by leaders.",
             f"报告称今年以来区领导参与接访{_n(sessions)}场次，现场接待疏导来访群众{_n(visits)}人次。若理解为"
-            f"上述场次所接待，则每场次{per:,.0f}人次，与一般接访规模不符。其他可能：该数为信访部门"
+            f"上述场次所接待，则每场次约{per:.0f}人次，与一般接访规模不符。其他可能：该数为全区信访系统"
             "今年以来现场接待的总人次，区领导仅参与其中部分场次；集体访按人计入（人次为来访次数，非人数，"
             "同一人可能多次来访）；或数字录入有误。不宜表述为区领导接待的来访人数。",
             {"per_session": round(per, 2)}))
@@ -820,7 +820,7 @@ def damaged_text(report: str | None = None) -> list[Finding]:
             f"text-{row['issue_id']}", "damaged_text", materiality(), row["kind"], [],
             f"{row['mention']} {'is probably' if row['kind'] == 'inconsistent_name' else 'reads as'} "
             f"{row['reading']}: {row['note']}",
-            f"原文“{row['mention']}”，{zh_verb}“{row['reading']}”（{zh_kind}"
+            f"原文“{_nested(row['mention'])}”，{zh_verb}“{_nested(row['reading'])}”（{zh_kind}"
             f"{'，所指待核实' if row['kind'] == 'inconsistent_name' else ''}）。",
             {"quote": row["quote"], "reading": row["reading"]}))
     return found
@@ -900,6 +900,11 @@ def _whole_zh(figure: pd.Series, by_id: pd.DataFrame) -> str:
 def _in_order(figures: pd.DataFrame, ids) -> list[str]:
     wanted = set(ids)
     return [f for f in figures["figure_id"] if f in wanted]
+
+
+def _nested(text: str) -> str:
+    """Quotation marks inside a Chinese quotation are single: “‘将环保”, not ““将环保”."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def _n(x: float) -> str:

@@ -29,7 +29,7 @@ class Message:
     message_id: str
     chart_id: str
     heading: str
-    headline: str  # the number as the reader sees it, qualifier included (440万余条)
+    headline: str  # the number as the reader sees it, qualifier included (440多万条)
     headline_what: str  # what the number counts
     sentences: list[str]
     figure_ids: list[str] = field(default_factory=list)  # the figures the message reads
@@ -46,7 +46,7 @@ class Words:
         return zh if self.zh else en
 
     def amount(self, figure_id: str, noun: tuple[str, str] | None = None) -> str:
-        """A figure's amount with its unit and qualifier (440万余条 / 4.4 million+ records).
+        """A figure's amount with its unit and qualifier (440多万条 / 4.4 million+ records).
         noun: English (singular, plural) for what the figure counts, where the report's
         measure word (个) does not say it."""
         figure = get_figure(figure_id)
@@ -341,8 +341,9 @@ def not_shown(lang: Lang) -> list[str]:
     checked = [f.figure_ids[0] for f in findings(check="rate")]
     unchecked = rates[~rates["figure_id"].isin(checked)]
     if len(unchecked):
+        named = unchecked["indicator_zh"].str.endswith("率")  # a rate's own name reads best as an example
         examples = w.join([r["indicator_zh"] if w.zh else f"'{r['indicator_en']}'"
-                           for _, r in unchecked.head(3).iterrows()])
+                           for _, r in pd.concat([unchecked[named], unchecked[~named]]).head(3).iterrows()])
         out.append(w.pick(
             f"报告所列{len(rates)}项比率中，只有{len(checked)}项能用报告中的其他数字核对；其余{len(unchecked)}项"
             f"（如{examples}）没有同时给出分子和分母，无法核对。",
@@ -353,7 +354,7 @@ def not_shown(lang: Lang) -> list[str]:
     if len(floors):
         example = floors.iloc[0]
         out.append(w.pick(
-            f"{len(floors)}项数字带有“余”“多”“以上”等字样（如{example['mention']}），只表示不少于该数，实际数不详。",
+            f"{len(floors)}个数字带有“余”“多”“以上”等字样（如{example['mention']}），只说明实际数不少于所列数字，确数不详。",
             f"{len(floors)} figures are floors, written with {w.term('余')} or {w.term('以上')} and their "
             f"variants, such as {labels.amount(example, 'en')} ({example['mention']}): the exact number is "
             "not known."))
@@ -364,7 +365,7 @@ def not_shown(lang: Lang) -> list[str]:
                            else f"'{r['indicator_en']}', {w.amount(r['figure_id'], (occasions, occasions))}"
                            for _, r in visits.iterrows()])
         out.append(w.pick(
-            f"以“人次”计的数字（{examples}）计的是到访或参与的次数，同一人可能多次计入，不是人数。",
+            f"以“人次”为单位的数字（{examples}）统计的是到访或参与的次数，同一人可能多次计入，不是人数。",
             f"Figures counted in {w.term('人次')} count occasions, not people: one person is counted each "
             f"time they come ({examples})."))
     posts = figures[figures["indicator_zh"].str.contains("编制")]

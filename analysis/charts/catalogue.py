@@ -94,7 +94,7 @@ def _review_rate(lang: Lang) -> Figure:
     refs = _same_year_references("national_review_correction")
     terminated = get_figure("review_terminated")["value"]
     notes = [
-        _t("报告未说明纠错率的分子与分母。带圈的点可得报告所述比率。",
+        _t("报告未说明纠错率的分子与分母。带圈的点为能得出报告所述比率的口径。",
            "The report does not say what its rate counts. A ringed dot gives the stated rate.")[lang],
         _t("区间：直接纠错加上终止的{n}件中0至{n}件（若系被申请人自行纠正后申请人撤回而终止，即间接纠错）。",
            "A range: direct corrections plus none to all {n} terminated cases (indirect correction, "
@@ -134,7 +134,7 @@ def _mediation_rate(lang: Lang) -> Figure:
 
 
 def _audited_rates(lang: Lang) -> Figure:
-    short = {"review_correction_rate": _t("复议纠错率", "Review correction"),
+    short = {"review_correction_rate": _t("行政复议纠错率", "Review correction"),
              "mediation_success_rate": _t("调解成功率", "Mediation success"),
              "leader_cases_resolution_rate": _t("包案化解率", "Resolution of leader-assigned matters")}
     rows = []
@@ -154,10 +154,10 @@ def _audited_rates(lang: Lang) -> Figure:
         rows, ["review_correction_rate", "mediation_success_rate", "leader_cases_resolution_rate"],
         lang=lang, title=_t("报告所述比率与按其自身件数重算的结果",
                             "Stated rates against what the report's own counts give")[lang],
-        subtitle=_t("各比率分别标度，相差0.1个百分点亦可辨识",
+        subtitle=_t("各比率的刻度分别设定，相差0.1个百分点也能看出",
                     "Each rate on its own scale, so that a gap of a tenth of a point shows")[lang],
-        note=_t("虚线为报告所述比率；带圈的点可得该比率；灰点为不合常理的口径；包案化解率只给出分母，"
-                "故列出最接近的两个整数。",
+        note=_t("虚线为报告所述比率；带圈的点为能得出该比率的口径；灰点为不合常理的口径；包案化解率只给出分母，"
+                "故列出分子取最接近的两个整数时的比率。",
                 "Dashed line: the stated rate; ringed: a reading that gives it; grey: an implausible "
                 "reading. The resolution rate of leader-assigned matters comes with its base only, so the two "
                 "nearest whole numbers are shown.")[lang])
@@ -200,7 +200,7 @@ def _random_inspections(lang: Lang) -> Figure:
         subtitle=_t("从两个名录库中随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果向社会公开",
                     "Both the entities inspected and the inspectors are drawn at random, each from its "
                     "own list, and the results are made public")[lang],
-        note=_t("计划、任务、结果所计对象不同，并非逐级递减的环节：一项任务可能涉及多个被检查对象，"
+        note=_t("计划、任务、结果所计对象不同，并非逐级递减的环节：一项任务可能涉及多个被检查对象、"
                 "每个对象各录入一条结果，报告对此未作界定。抽查事项为“互联网+”监管同步以来的数字；计划、任务、结果为全年数字。",
                 "Plans, tasks and results count different things, not stages that narrow: a task may "
                 "cover several inspected entities, each with its own result, though the report defines "
@@ -226,7 +226,7 @@ CATALOGUE: list[ChartSpec] = [
     ChartSpec("random_inspections", _random_inspections),
     ChartSpec("legal_aid_cases", lambda lang: kinds.part_to_whole(
         "legal_aid_cases", lang=lang,
-        title=_t("{year}年受理的法律援助案件，按类别", "Legal aid cases accepted in {year}, by type")[lang],
+        title=_t("{year}年受理的法律援助案件（按案件类别）", "Legal aid cases accepted in {year}, by type")[lang],
         note=_t("民事案件中非诉调解结案{m}。", "Of the civil cases, {m} were closed by out-of-court "
                 "mediation.", m=_amount("legal_aid_civil_mediated"))[lang])),
     ChartSpec("legal_aid_recipients", lambda lang: kinds.ranked_bar(
@@ -239,10 +239,10 @@ CATALOGUE: list[ChartSpec] = [
                 "cases count cases; the report gives no total of recipients.")[lang])),
     ChartSpec("mediation_organisations", lambda lang: kinds.part_to_whole(
         "mediation_organisations", lang=lang,
-        title=_t("人民调解组织，按类型", "People's mediation organisations, by type")[lang])),
+        title=_t("人民调解组织（按类型）", "People's mediation organisations, by type")[lang])),
     ChartSpec("mediators_by_level", lambda lang: kinds.part_to_whole(
         "mediators", lang=lang,
-        title=_t("专兼职调解员，按所属调解组织", "Full- and part-time mediators, by organisation")[lang],
+        title=_t("专兼职调解员（按所属调解组织）", "Full- and part-time mediators, by organisation")[lang],
         note=_t("报告以“个”计行业性专业性调解员；“个”在此指人，各项之和与总人数相符。",
                 "The report counts sector-specific mediators with 个, a measure word that here counts "
                 "people: the parts add up to the total.")[lang])),

@@ -31,7 +31,7 @@ WORDS = {
     "stated": {"zh": "报告所述", "en": "Stated in the report"},
     "usual": {"zh": "{}（通行口径）", "en": "{} (usual definition)"},
     "implausible": {"zh": "{}（不合常理）", "en": "{} (implausible)"},
-    "of_previous": {"zh": "为上一环节的{}", "en": "{} of the stage before"},
+    "of_previous": {"zh": "占上一项的{}", "en": "{} of the stage before"},
     "points": {"zh": "{:+.2f}个百分点", "en": "{:+.2f} points"},
     "kind_dot_chart": {"zh": "点图", "en": "Dot chart"},
 }
@@ -103,7 +103,7 @@ def part_to_whole(parent_id: str, lang: Lang | None = None, title: str | None = 
         subtitle = f"{labels.phrase('total', lang)} {amount(parent, lang, compact=False)}"
     kind = labels.phrase("kind_stacked_bar", lang)
     return finish(fig, title=heading, subtitle=subtitle, figures=[parent, *rows], note=note,
-                  lang=lang, alt_text=describe(kind, f"{heading}, {subtitle}", pairs, lang))
+                  lang=lang, alt_text=describe(kind, f"{heading}{'，' if lang == 'zh' else ', '}{subtitle}", pairs, lang))
 
 
 def ranked_bar(figure_ids: list[str], lang: Lang | None = None, title: str = "", subtitle: str = "",

@@ -27,7 +27,7 @@ WORDS = {  # (zh, en)
     "part_of": ("属于", "Part of"), "parts": ("分项", "Its parts"),
     "findings": ("核查发现", "Audit findings"), "no_findings": ("核查未发现问题。", "No audit finding."),
     "note": ("说明", "Note"),
-    "part": ("构成部分", "part"), "subset": ("其中", "subset"), "overlapping": ("可能重叠的人群", "overlapping group"),
+    "part": ("分项", "part"), "subset": ("其中的一部分", "subset"), "overlapping": ("可能重叠的群体", "overlapping group"),
 }
 
 

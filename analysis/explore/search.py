@@ -27,8 +27,8 @@ from ..tables.package import load_package
 KINDS = ("figure", "text", "section", "commitment", "measure", "non_figure")
 KIND_NAMES = {  # (zh, en)
     "figure": ("数字", "figure"), "text": ("原文", "text"), "section": ("标题", "heading"),
-    "commitment": ("不足与安排", "commitment"), "measure": ("衡量", "measure"),
-    "non_figure": ("非数字", "non-figure"),
+    "commitment": ("不足与安排", "commitment"), "measure": ("对应数字", "measure"),
+    "non_figure": ("非统计数字", "non-figure"),
 }
 _SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]?")
 _HIGHLIGHT = '<mark style="background:#ffe08a">'

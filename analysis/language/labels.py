@@ -94,12 +94,22 @@ def number(value: float, lang: Lang, compact: bool = False) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if lang == "en" else _trim(value)
 
 
+def _more_than(text: str, mention) -> str:
+    """余 or 多 as the report writes it, and where: 440多万 (report: 440多万条), 21万余 (21万余元);
+    余 after the number where the mention does not say."""
+    mention = mention if isinstance(mention, str) else ""
+    word = "多" if "多" in mention and "余" not in mention else "余"
+    if text[-1:] in ("万", "亿") and f"{word}{text[-1]}" in mention:
+        return f"{text[:-1]}{word}{text[-1]}"
+    return f"{text}{word}"
+
+
 def _trim(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 def amount(figure: pd.Series, lang: Lang, compact: bool = True) -> str:
-    """A figure's value with its unit and qualifier: 440万余条 / 4.4 million+ records."""
+    """A figure's value with its unit and qualifier: 440多万条 / 4.4 million+ records."""
     lang = check_lang(lang)
     value, qualifier = figure["value"], figure["qualifier"]
     text = number(value, lang, compact)
@@ -108,10 +118,11 @@ def amount(figure: pd.Series, lang: Lang, compact: bool = True) -> str:
     measure_word = unit(figure, lang, None if qualifier == "range" else value)
     percent = figure["unit"] == "%"
     if lang == "zh":
-        more = "余" if qualifier == "more_than" else ""
         least = "以上" if qualifier == "at_least" else ""
         approx = "约" if qualifier == "approximately" else ""
-        return f"{approx}{text}{more}{measure_word}{least}"
+        if qualifier == "more_than":
+            text = _more_than(text, figure.get("mention"))
+        return f"{approx}{text}{measure_word}{least}"
     prefix = {"at_least": "≥", "approximately": "~"}.get(qualifier, "")
     suffix = "+" if qualifier == "more_than" else ""
     if percent:

@@ -2,7 +2,7 @@
 (余/多, 以上, 约) and the unit, so that none of them is lost on the way to a reader.
 
 `Quantity` is what `analysis.quantity(figure_id)` returns. It prints as the report's
-reader would say it (440万余条 / 4.4 million+ records) and refuses to turn silently into
+reader would say it (440多万条 / 4.4 million+ records) and refuses to turn silently into
 a bare number: `float(q)` raises and says what would be dropped. Take `q.value` (the number
 as written, the low end of a range) or `q.high` knowing what they mean.
 """
@@ -66,8 +66,8 @@ class Quantity:
         return None, None
 
     def text(self, lang: Lang | None = None, compact: bool = False) -> str:
-        """The amount in words of the language: 4400000余条 / 4,400,000+ records;
-        compact shortens large numbers (440万余条 / 4.4 million+ records)."""
+        """The amount in words of the language: 4400000多条 / 4,400,000+ records;
+        compact shortens large numbers (440多万条 / 4.4 million+ records)."""
         return labels.amount(self._row(), check_lang(lang), compact=compact)
 
     def meaning(self, lang: Lang | None = None) -> str:
@@ -78,7 +78,7 @@ class Quantity:
         return {"value": self.value, "value_high": self.high, "qualifier": self.qualifier,
                 "unit": self.unit, "unit_en": self.unit_en,
                 "unit_en_singular": self.unit_en_singular, "noun_en": self.noun_en,
-                "noun_en_singular": self.noun_en_singular}
+                "noun_en_singular": self.noun_en_singular, "mention": self.mention}
 
     def __str__(self) -> str:
         return self.text(compact=True)

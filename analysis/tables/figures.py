@@ -97,7 +97,7 @@ def value(figure_id: str, report: str | None = None) -> float:
 
 def quantity(figure_id: str, report: str | None = None) -> Quantity:
     """One figure's amount with its qualifier, range and unit: prints as 4.4 million+
-    records (440万余条 in Chinese); float() of it raises unless the figure is exact."""
+    records (440多万条 in Chinese); float() of it raises unless the figure is exact."""
     return Quantity.of(get_figure(figure_id, report))
 
 
