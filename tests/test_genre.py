@@ -154,12 +154,16 @@ def test_page_furniture_is_page_metadata_reported_apart(tmp_path):
     ("阅读:0", "0", "page_metadata"),
     ("赣ICP备09012345号-2", "ICP备09012345号-2", "page_metadata"),
     ("第2页共5页", "第2页共5页", "page_metadata"),
+    ("信息索引号 113309990012345678/2025-00417 文件编号", "113309990012345678/2025-00417", "page_metadata"),
+    ("成文日期 2025-02-18 公开时限 长期公开", "2025-02-18", "page_metadata"),
+    ("2025年02月19日 10:26:07", "2025年02月19日 10:26:07", "page_metadata"),
 ])
 def test_what_is_not_a_figure(text, mention, kind):
     assert (mention, kind) in kinds(text)
 
 
-@pytest.mark.parametrize("text", ["五年行动方案", "第八个五年计划", "形成一批经验", "每周三接待来访", "五年来成效明显"])
+@pytest.mark.parametrize("text", ["五年行动方案", "第八个五年计划", "形成一批经验", "每周三接待来访", "五年来成效明显",
+                                  "两成员单位派员进驻"])
 def test_chinese_numeral_words_that_are_not_counts(text):
     assert [m for m in extract_text(text) if m.kind in FIGURE_KINDS] == []
 
@@ -170,6 +174,11 @@ def test_chinese_numeral_words_that_are_not_counts(text):
     ("发放资料3千余份", "3千余份", 3000, "份", "more_than"),
     ("线上预约208件", "208件", 208, "件", "exact"),               # 预约 is not 约
     ("法律顾问签约46家", "46家", 46, "家", "exact"),
+    ("修订村规民约9项", "9项", 9, "项", "exact"),                # 民约 is not 约
+    ("梳理12大类执法事项", "12大类", 12, "大类", "exact"),
+    ("三部委联合调研", "三部委", 3, "部委", "exact"),
+    ("9成以上的群众表示满意", "9成以上", 9, "成", "at_least"),   # a share in tenths, as written
+    ("满意的占七成", "七成", 7, "成", "exact"),
 ])
 def test_figures_that_look_like_something_else(text, mention, value, unit, qualifier):
     found = {m.text: (m.kind, m.value, m.unit, m.qualifier) for m in extract_text(text)}
@@ -223,3 +232,12 @@ def test_traditional_text_in_gb18030_is_still_read(tmp_path):
     path = tmp_path / "gb.txt"
     path.write_bytes(TRADITIONAL.encode("gb18030"))
     assert [m.text for m in extract(path)] == [m.text for m in extract_text(TRADITIONAL)]
+
+
+def test_a_table_flattened_one_cell_to_a_line_gives_each_value_its_column_unit():
+    text = ("|\n行政检查数量（次） |\n|||\n|\n日常检查 |\n合计（次） |\n涉及金额（万元） |\n|\n"
+            "36 |\n47 |\n2.5 |\n注：本表不含移送案件。\n")
+    found = [(m.text, m.kind, m.value, m.unit) for m in extract_text(text) if m.kind in FIGURE_KINDS]
+    assert found == [("36", "figure", 36, "次"), ("47", "figure", 47, "次"), ("2.5", "money", 2.5, "万元")]
+    # without headers above it, a bare number on a line of its own is still no figure
+    assert [m.kind for m in extract_text("36 |\n")] == ["name"]

@@ -50,7 +50,7 @@ NUM = r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
 CN_DIGIT = "零〇一二两三四五六七八九十百千"
 # Measure words after a number, longest first so that 人次 wins over 人.
 UNITS = sorted(set("""个工作日 工作日 人次 场次 户次 件次 家次 批次 余人 平方米 平方公里 公里 千米 小时 分钟 学时 课时
-个月 个百分点 百分点 公斤 千克 件 起 人 名 个 项 条 次 篇 册 处 种 户 元 家 所 类 批 场 期 届 份 本 部 台 辆 座 间 张 支 组
+个月 个百分点 百分点 大类 部委 部门 公斤 千克 件 起 人 名 个 项 条 次 篇 册 处 种 户 元 家 所 类 批 场 期 届 份 本 部 台 辆 座 间 张 支 组
 队 站 村 镇 乡 省 天 日 年 周 倍 位 级 轮 套 亩 吨 米 宗 单 笔 例 卷 盒 棵 株 头 只 声 封 页 字 岁 分 万 亿""".split()),
                key=lambda u: (-len(u), u))
 UNIT_SET = set(UNITS)
@@ -63,6 +63,8 @@ MARKUP = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>|&#?[A-Za-z0-9]{1,10};")
 TAIL = re.compile(rf"\s*(?P<q1>[余多])?\s*(?P<mult>{SCALE})?\s*(?P<q2>[余多])?\s*"
                   rf"(?P<unit>{UNIT_RE}|/月|/年)?(?P<garble>余人)?(?:\s*(?P<q3>以上|以下|以内|左右|余))?")
 PERCENT = re.compile(r"\s*%(?:\s*(?P<q>以上|以下|以内|左右))?")
+# Tenths: 8成以上, 九成 (a share in tenths, its value as written); not 成员, 成果, 建成.
+TENTHS = re.compile(r"\s*成(?:\s*(?P<q>以上|以下|以内|左右))?(?=以|左|的|多|[，,。；;、）)\s]|$)")
 POINTS = re.compile(r"\s*(个百分点|百分点|倍)(?:\s*(?P<q>以上|以下|以内|左右))?")
 # The next of a list of changes: 同比分别增长77.76%、65.78%
 LIST_NEXT = re.compile(r"\s*(?:、|和|与|及|,|，)\s*$")
@@ -91,6 +93,7 @@ HAS_STAMP = re.compile(r"[0-9][-/.][0-9]{1,2}[-/.][0-9]")
 STAMP = re.compile(r"(?<![0-9.])(?:[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}"
                    r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})(?![0-9])"  # 2021/03/29, 2022-03-31, 18.03.2015
                    r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
+CN_STAMP = re.compile(r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 HAS_YEAR = re.compile(r"[0-9]\s*年")
 YEAR = re.compile(r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?=\s*年)")
 YEAR_RANGE = re.compile(r"(?<![0-9.])(?P<a>(?:19|20)[0-9]{2})\s*(?:[-–—~至到]{1,2})\s*(?P<b>(?:19|20)[0-9]{2})(?![0-9.])")
@@ -116,7 +119,7 @@ ELIDED = re.compile(r"\s*[(（]\s*略\s*[)）]")
 UNIT_AFTER = re.compile(rf"\s*({UNIT_RE})")
 COUNTED = re.compile(r"(共|合计|总计|累计|计)$")
 BEFORE_QUALIFIER = re.compile(r"(?:(至少|不少于|不低于|超过)[^\s0-9，,。；;:]{0,3}"
-                              r"|(不超过|不足|不到|少于|低于|逾|大约|将近|(?<![预签履违合制公特邀相缔])约|(?<![最附接靠])近))$")
+                              r"|(不超过|不足|不到|少于|低于|逾|大约|将近|(?<![预签履违合制公特邀相缔民])约|(?<![最附接靠])近))$")
 RANK_BEFORE = re.compile(r"(排名|排在|位居|位列|名列|居|列|蝉联)[^，,。；;\s]{0,6}第$")
 CN_SCALED = re.compile(rf"(?=[余多万亿])(?P<q1>[余多])?(?P<mult>[万亿])?(?P<q2>[余多])?(?P<unit>{UNIT_RE})")
 CN_YEAR_DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
@@ -128,10 +131,11 @@ META_LABEL = re.compile(r"(今天是|文章来源|信息来源|来源|发布时�
                         r"印发日期|时间|日期|浏览次数|浏览量|点击率|点击数|点击量|阅读次数|阅读量|阅读数|访问量|"
                         r"访问次数|索\s*引\s*号|发文字号|字体大小|字体|字号|网站标识码|联系电话|邮政编码|邮编|"
                         r"阅读|浏览|点击|访问)\s*(?:[:：]|(?<=今天是))")
+SPACED_LABEL = re.compile(r"(信息索引号|索\s*引\s*号|成文日期|发文日期|发布日期|印发日期)\s+(?=[0-9A-Za-z])")
 META_FIELDS = {"今天是": "today", "文章来源": "source", "信息来源": "source", "来源": "source",
                "发布时间": "published", "发布日期": "published", "时间": "published", "日期": "published",
                "更新时间": "updated", "更新日期": "updated", "成文日期": "dated", "发文日期": "dated",
-               "印发日期": "dated", "索引号": "index_number", "发文字号": "document_number",
+               "印发日期": "dated", "索引号": "index_number", "信息索引号": "index_number", "发文字号": "document_number",
                "网站标识码": "site_code", "联系电话": "phone", "邮政编码": "postcode",
                "邮编": "postcode",
                "字体大小": "font", "字体": "font", "字号": "font"}
@@ -303,6 +307,12 @@ class Extractor:
         self.levels: dict[int, str] = {}
         self.pairs = 0
         self.columns: list[str] | None = None  # units of the current table's columns
+        # A table flattened one cell to a line ("警告 |" … "|" … "0 |"): its headers' units,
+        # a spanning header's unit, the next value's column, and whether a line of bars came last.
+        self.vcols: list[str] | None = None
+        self.vgroup = ""
+        self.vat = -1
+        self.vbreak = False
         self.pending: str | None = None        # a page field whose value is on the next line
         self.metadata: dict[str, str] = {}     # page furniture found so far: field -> text
         self.last_change: tuple[int, str] | None = None  # end and direction of the line's last change
@@ -339,7 +349,8 @@ class Extractor:
         def free(start, end):
             return all(end <= a or start >= b for a, b in claimed)
 
-        if (self.pending or "：" in norm or ":" in norm or "今天是" in norm) and \
+        if (self.pending or "：" in norm or ":" in norm or "今天是" in norm
+                or ("号 " in norm or "日期 " in norm) and SPACED_LABEL.search(norm)) and \
                 self._page_furniture(norm, line, add, free):
             found.sort(key=lambda x: x.start)
             return found
@@ -347,6 +358,8 @@ class Extractor:
             role = "page" if "页" in m.group(0) else "registration"
             self.metadata.setdefault(role, line[m.start():m.end()])
             add(m.start(), m.end(), None, None, "", "exact", "page_metadata", role=role)
+        if self.vcols is not None and "|" not in norm and "｜" not in norm:
+            self.vcols = None  # the end of a table flattened one cell to a line
         row = self._table_row(norm) if "|" in norm or "｜" in norm or "\t" in norm or self.columns else None
         self.last_change = None
 
@@ -369,6 +382,10 @@ class Extractor:
                 timed = ":" in m.group(0)
                 add(m.start(), m.end(), None, None, "", "exact", "page_metadata" if timed else "date",
                     role="published" if timed else "")
+        for m in (CN_STAMP.finditer(norm) if ":" in norm else ()):
+            if free(*m.span()):
+                self.metadata.setdefault("published", line[m.start():m.end()])
+                add(m.start(), m.end(), None, None, "", "exact", "page_metadata", role="published")
         for m in (DATE.finditer(norm) if HAS_DATE.search(norm) else ()):
             if not free(*m.span()):
                 continue
@@ -434,9 +451,11 @@ class Extractor:
             return False
         field = self.pending
         self.pending = None
+        short = len(stripped) <= 150 and "。" not in norm
         labels = (list(META_LABEL.finditer(norm))
-                  if len(stripped) <= 150 and "。" not in norm and (":" in norm or "：" in norm)
-                  or "今天是" in norm else [])
+                  if short and (":" in norm or "：" in norm) or "今天是" in norm else [])
+        if short and not labels:
+            labels = list(SPACED_LABEL.finditer(norm))
         if not labels and not (field and len(stripped) <= 60 and "。" not in norm
                                and not stripped.endswith((":", "："))):
             return False
@@ -469,6 +488,12 @@ class Extractor:
         """A line of a table flattened to text (cells between | or tabs), or None. A row of
         headings sets the units of the columns below it; a non-table line ends the table."""
         bars = norm.count("|") + norm.count("｜")
+        stripped = norm.strip()
+        if bars and not stripped.strip("|｜ "):  # a line of bars between a flattened table's blocks
+            self.columns, self.vbreak = None, True
+            return None
+        if bars == 1 and stripped.endswith(("|", "｜")):
+            return self._cell_line(norm, len(norm.rstrip()) - 1)
         sep = "|" if bars >= 2 else "\t" if norm.count("\t") >= 2 else None
         if sep is None:
             self.columns = None
@@ -489,6 +514,27 @@ class Extractor:
         common = max(set(written), key=written.count) if written else ""
         columns = self.columns if self.columns and len(self.columns) == len(cells) else [""] * len(cells)
         return _Row(cells, [label or column or common for column in columns], False)
+
+    def _cell_line(self, norm: str, bar: int) -> _Row | None:
+        """One cell of a table flattened to a line each: a header adds its column's unit
+        (a header above a line of bars spans the columns below it); a value takes the unit
+        of its column, counted from the last line of bars."""
+        content = norm[:bar].strip()
+        if not any(c.isdigit() for c in TABLE_UNIT.sub("", content)):
+            if self.vcols is None or self.vat >= 0:
+                self.vcols, self.vgroup = [], ""
+            elif self.vbreak and self.vcols:
+                self.vgroup = next((u for u in reversed(self.vcols) if u), self.vgroup)
+                self.vcols = []
+            self.vcols.append(_table_unit(content))
+            self.vat, self.vbreak = -1, False
+            return None
+        if not self.vcols:
+            return None
+        self.vat = 0 if self.vbreak or self.vat < 0 else self.vat + 1
+        self.vbreak = False
+        unit = (self.vcols[self.vat] if self.vat < len(self.vcols) else "") or self.vgroup
+        return _Row([(0, bar)], [unit], False) if unit else None
 
     def _years(self, norm: str, add, free) -> None:
         for m in (YEAR_RANGE.finditer(norm) if "-" in norm or "—" in norm or "~" in norm
@@ -602,6 +648,11 @@ class Extractor:
                 self._qualifier(pre, after, None, high), "change", direction=direction)
             self.last_change = (end + length, direction)
             return
+        tenths = TENTHS.match(post) if not percent and high is None and low <= 10 else None
+        if tenths:
+            add(start, end + tenths.end(), low, None, "成",
+                self._qualifier(pre, tenths.group("q"), None, None), "figure")
+            return
         if percent:
             qualifier = self._qualifier(pre, percent.group("q"), None, high)
             add(start, end + percent.end(), low, high, "%", qualifier, "percentage")
@@ -697,6 +748,11 @@ class Extractor:
             add(start, end + recent.end(), None, None, "", "exact", "name",
                 reading="a period of time, not a count")
             return
+        tenths = TENTHS.match(post) if token in "二两三四五六七八九" else None
+        if tenths and len(token) == 1:  # 九成以上
+            add(start, end + tenths.end(), float(chinese_to_int(token)), None, "成",
+                self._qualifier(pre, tenths.group("q"), None, None), "figure")
+            return
         scaled = CN_SCALED.match(post)  # 两万余人次, 三亿元, 二十余家
         if scaled and token != "一":
             try:
@@ -708,7 +764,7 @@ class Extractor:
             add(start, end + scaled.end(), value, None, unit, qualifier,
                 "money" if unit.startswith("元") else "figure")
             return
-        if not post or post[0] not in CN_UNITS and not post.startswith("大"):
+        if not post or post[0] not in CN_UNITS and not post.startswith(("大", "部委", "部门")):
             return
         if token == "一":
             return  # 一批, 一个平台, 一次告知: an article, not a count
@@ -722,10 +778,10 @@ class Extractor:
             return
         if value == 0:
             return
-        unit = post[0]
+        unit = post[:2] if post.startswith(("部委", "部门")) else post[0]
         inside_quotes = _inside_quotes(line[:start])
         named = (pre.endswith("第") or post.startswith("大") or inside_quotes or post[1:2] == "式")
-        add(start - (1 if pre.endswith("第") else 0), end + 1, value, None,
+        add(start - (1 if pre.endswith("第") else 0), end + len(unit), value, None,
             "" if post.startswith("大") else unit, "exact" if named else self._qualifier(pre, None, None, None),
             "name" if named else "figure")
 
