@@ -323,3 +323,11 @@ def test_the_review_rate_finding_also_names_another_period_or_date():
 def test_a_staffing_gap_is_not_read_only_as_empty_posts(staff_id):
     finding = _finding(f"staffing-{staff_id}")
     assert "report does not say" in finding.message_en and "报告未作说明" in finding.message_zh
+
+
+def test_the_demonstration_campaign_names_projects_in_english_as_in_chinese():
+    """示范创建 names model places and model projects (示范地区和项目), not only cities and counties."""
+    from analysis.tables.glossary import lookup
+
+    term = lookup("法治政府建设示范创建")
+    assert "项目" in term["definition_zh"] and "projects" in term["definition_en"]
