@@ -238,3 +238,96 @@ def test_notebook_tables_show_no_code_names():
         if hits:
             found[name] = hits
     assert found == {}
+
+
+# ------------------------------------------------ readings of notebooks 05-07, the audit and the caveats
+
+def _markdown_and_outputs(name):
+    import nbformat
+
+    from analysis.briefing.notebooks import ROOT
+
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    printed = "\n".join(out.get("text", "") for c in nb.cells if c.cell_type == "code" for out in c.outputs)
+    return prose, printed
+
+
+def test_the_demonstration_campaign_is_not_read_as_creating_sites():
+    """示范创建: places and projects seek to be named models; it does not build 'sites'."""
+    commitments = analysis.load_table("commitments")
+    demonstration = commitments[commitments["quote"].str.contains("示范创建")]
+    assert not demonstration.empty
+    for text in demonstration["summary_en"]:
+        assert "demonstration sites" not in text and "示范创建" in text, text
+
+
+def test_a_procedure_time_is_not_called_an_outcome_without_saying_it_may_be_a_time_limit():
+    """企业开办压缩至2个工作日: a time limit set or a time achieved; the report does not say."""
+    links = analysis.load_table("commitment_measures")
+    durations = links[links["figure_id"].isin(FIGURES.loc[FIGURES["measure"] == "duration", "figure_id"])]
+    assert not durations.empty
+    for text in durations["what_it_shows"]:
+        assert "time limit" in text, text
+    prose, _ = _markdown_and_outputs("06-shortcomings-and-plans")
+    assert "time limits set or times achieved" in prose
+
+
+def test_a_rate_the_report_may_state_as_an_aim_keeps_both_readings_where_it_is_linked():
+    """确保…达80%以上: the rate reached, or the aim of the measures."""
+    links = analysis.load_table("commitment_measures")
+    for text in links.loc[links["figure_id"] == "head_court_appearance_rate", "what_it_shows"]:
+        assert "aim" in text, text
+
+
+def test_the_full_time_mediators_note_gives_both_readings_of_the_hiring():
+    """根据…会议精神，全区各乡镇聘请1名: the posts filled, or the decision to fill them."""
+    note = analysis.get_figure("full_time_mediators_total")["note"]
+    assert "decision" in note and "filled" in note
+
+
+def test_notebook_05_neither_plans_the_stall_sites_nor_drops_the_distinctive_work():
+    prose, printed = _markdown_and_outputs("05-capacity-and-highlights")
+    assert not re.search(r"sites planned|a time a user spends", prose)
+    assert "特色工作及亮点" in printed and "distinctive work" in printed
+    assert "hired or provided for" in prose
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_rate_caveat_that_does_not_reproduce_gives_every_explanation(lang):
+    """98.7% from 4,555/4,621: a slip in either count, another base, or another date."""
+    from analysis.briefing import messages
+
+    caveat = next(c for c in messages.caveats(lang) if "98.7%" in c)
+    words = {"zh": ["分子为4559至4563", "分母为4613至4617", "分母另有所指", "统计时点不同"],
+             "en": ["a numerator of 4,559 to 4,563", "a base of 4,613 to 4,617", "another base", "another date"]}
+    for word in words[lang]:
+        assert word in caveat, word
+
+
+def test_the_floor_given_as_an_example_is_not_a_rate_that_may_be_an_aim():
+    from analysis.briefing import messages
+
+    for lang in ("zh", "en"):
+        floors = next(s for s in messages.not_shown(lang) if "以上" in s)
+        assert "80%以上" not in floors and "余" in floors, floors
+
+
+def test_the_review_rate_finding_also_names_another_period_or_date():
+    finding = _finding("rate-review_correction_rate")
+    assert "another date" in finding.message_en and "accepted the year before" in finding.message_en
+    assert "上年受理" in finding.message_zh and "统计时点不同" in finding.message_zh
+
+
+@pytest.mark.parametrize("staff_id", ["township_enforcement_team_leaders", "township_service_centre_directors"])
+def test_a_staffing_gap_is_not_read_only_as_empty_posts(staff_id):
+    finding = _finding(f"staffing-{staff_id}")
+    assert "report does not say" in finding.message_en and "报告未作说明" in finding.message_zh
+
+
+def test_the_demonstration_campaign_names_projects_in_english_as_in_chinese():
+    """示范创建 names model places and model projects (示范地区和项目), not only cities and counties."""
+    from analysis.tables.glossary import lookup
+
+    term = lookup("法治政府建设示范创建")
+    assert "项目" in term["definition_zh"] and "projects" in term["definition_en"]

@@ -269,6 +269,10 @@ OTHER_BASES = {
         "The rate may also be over a base the report does not give (disputes taken to "
         "mediation rather than all accepted), or computed at another date than the counts.",
         "也可能以报告未给出的数为分母（如进入调解程序的纠纷数而非全部受理数），或比率与件数的统计时点不同。"),
+    "review_correction_rate": (
+        "The rate may also count cases the report does not list (concluded in the year but accepted "
+        "the year before, say), or have been computed at another date than the counts.",
+        "也可能计入了报告未列的案件（如上年受理、本年办结的案件），或比率与件数的统计时点不同。"),
 }
 # The readings above are the field's rates, read under every definition in use. Any other
 # rate is declared as data, for its report: rate_parts.csv names the figures of its
@@ -721,9 +725,12 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
                     f"staffing-{staff_id}", "plausibility", materiality(), "gap",
                     [staff_id, "townships_powers_taken_up"],
                     f"{by_id.loc[staff_id, 'indicator_en']}: {_n(staff)} so far, for {_n(towns)} "
-                    f"townships; if each township is to have one, {_n(towns - staff)} had none yet.",
+                    f"townships; if each township is to have one, {_n(towns - staff)} had none yet, or filled "
+                    "the post in a way this count leaves out (a leader holding it concurrently, say); "
+                    "the report does not say.",
                     f"{by_id.loc[staff_id, 'indicator_zh']}{_n(staff)}名，乡镇{_n(towns)}个；"
-                    f"如按每个乡镇配备1名，尚有{_n(towns - staff)}个乡镇未配备。",
+                    f"如按每个乡镇配备1名，尚有{_n(towns - staff)}个乡镇未配备，或以此数未计入的方式配备（如由他人兼任），"
+                    "报告未作说明。",
                     {"staff": staff, "townships": towns}))
     if have("judicial_offices_4_staff", "judicial_offices_3_staff", "judicial_office_staff",
             "judicial_office_heads"):

@@ -352,7 +352,8 @@ def not_shown(lang: Lang) -> list[str]:
             "and the denominator, so they cannot be checked."))
     floors = figures[figures["qualifier"].isin(["more_than", "at_least"])]
     if len(floors):
-        example = floors.iloc[0]
+        # a count the report gives as done, not a rate that may be an aim (确保…达80%以上)
+        example = floors.sort_values("qualifier", key=lambda q: q != "more_than", kind="stable").iloc[0]
         out.append(w.pick(
             f"{len(floors)}个数字带有“余”“多”“以上”等字样（如{example['mention']}），只说明实际数不少于所列数字，确数不详。",
             f"{len(floors)} figures are floors, written with {w.term('余')} or {w.term('以上')} and their "
@@ -472,13 +473,22 @@ def _caveat(f: Finding, w: Words) -> str:
         for r in implausible:
             text += w.pick(f"；按{r.name_zh}亦可得，但驳回不属纠错",
                            f"; {r.name_en} also gives it, but a rejection is not a correction")
-        slips = d.get("denominators_that_reproduce", {}).get(standard.key, [])
-        if slips and not standard.declared:
-            span = {lang: labels.number(slips[0], lang) if len(slips) == 1 else
-                    f"{labels.number(slips[0], lang)}{'至' if lang == 'zh' else ' to '}{labels.number(slips[-1], lang)}"
-                    for lang in ("zh", "en")}
-            text += w.pick(f"；也可能某一件数有误（按通行口径，分母为{span['zh']}即得）",
-                           f"; or a count has a slip (a base of {span['en']} gives it under the usual definition)")
+        def span(counts, lang):
+            return labels.number(counts[0], lang) if len(counts) == 1 else \
+                f"{labels.number(counts[0], lang)}{'至' if lang == 'zh' else ' to '}{labels.number(counts[-1], lang)}"
+
+        nums = d.get("numerators_that_reproduce", {}).get(standard.key, [])
+        dens = d.get("denominators_that_reproduce", {}).get(standard.key, [])
+        if (nums or dens) and not standard.declared:
+            zh = "或".join([*([f"分子为{span(nums, 'zh')}"] if nums else []),
+                           *([f"分母为{span(dens, 'zh')}"] if dens else [])])
+            en = " or ".join([*([f"a numerator of {span(nums, 'en')}"] if nums else []),
+                              *([f"a base of {span(dens, 'en')}"] if dens else [])])
+            text += w.pick(f"；也可能某一件数有误（按通行口径，{zh}即得）",
+                           f"; or a count has a slip ({en} gives it under the usual definition)")
+        if f.verdict != "reproduced" and not standard.declared:
+            text += w.pick("；也可能分母另有所指，或比率与件数的统计时点不同",
+                           "; or the rate is over another base, or was taken at another date than the counts")
         if f.severity == "minor":
             text += w.pick("；相差很小，不影响比较", "; the difference changes no comparison")
         return text + w.pick("。", ".")
