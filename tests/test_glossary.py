@@ -7,6 +7,7 @@ import pytest
 
 import analysis
 from analysis.briefing.notebooks import notebook_paths
+from analysis.language.numbers import chinese_to_int
 from analysis.tables.glossary import english, load_glossary, lookup, parenthesised_terms, term_problems
 
 PATHS = notebook_paths()
@@ -66,7 +67,7 @@ def test_each_chinese_form_names_one_term():
 
 def test_entries_are_one_line_and_usable_in_prose():
     glossary = load_glossary()
-    for column in ["term_en", "definition_en", "definition_zh", "source"]:
+    for column in ["term_en", "definition_en", "definition_zh", "source", "source_zh"]:
         assert not glossary[column].str.contains("\n").any(), column
     # the English must be matchable in prose: no parentheses, no quotation marks around it
     assert not glossary["term_en"].str.contains(r"[()\"“”]").any()
@@ -78,6 +79,70 @@ def test_document_numbers_in_sources_are_well_formed():
     for source in load_glossary()["source"]:
         for number in re.findall(r"\S*\d+号", source):
             assert re.search(r"〔\d{4}〕\d+号$|令第\d+号$", number), (number, source)
+
+
+_TITLE = re.compile(r"《[^》]+》")
+_ARTICLE_EN = re.compile(r"Art\. (\d+)")
+_ARTICLE_ZH = re.compile(r"第([零一二三四五六七八九十百]+)条")
+_SECTION_EN = re.compile(r"section ([一二三四五六七八九十]+)、?((?:\([一二三四五六七八九十]+\))?(?:\d+\.(?:\d+\))?)?)")
+_BARE_YEAR = re.compile(r"(?<![\d〔])\d{4}(?![\d年〕—])")  # 2018—2020年 is a range of years
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
+
+
+def source_zh_problems(source: str, source_zh: str) -> list[str]:
+    """How a Chinese source departs from its English: a title, an article, a number or a section of
+    the report that the two do not share, English left in it, or half-width punctuation."""
+    problems = []
+    if not re.search(r"[\u4e00-\u9fff]", source_zh or ""):
+        return ["no Chinese"]
+    if re.search(r"[A-Za-z]", source_zh):
+        problems.append("English left in it")
+    if re.search(r"[,;:]", source_zh):
+        problems.append("half-width punctuation")
+    problems += [f"title {title} missing" for title in _TITLE.findall(source) if title not in source_zh]
+    articles = [chinese_to_int(n) for n in _ARTICLE_ZH.findall(_TITLE.sub("", source_zh))]
+    if articles != [int(n) for n in _ARTICLE_EN.findall(source)]:
+        problems.append(f"articles {articles}")
+    # numbers in figures: an article is 第…条 and an ordinal 十九大, so neither counts; a month is 12月
+    english = _ORDINAL.sub("", _ARTICLE_EN.sub("", source))
+    months = [str(_MONTHS.index(m) + 1) for m in re.findall("|".join(_MONTHS), english)]
+    numbers = sorted(re.findall(r"\d+", english) + months)
+    if sorted(re.findall(r"\d+", source_zh)) != numbers:
+        problems.append(f"numbers differ from {numbers}")
+    chinese_numerals = {chinese_to_int(n) for n in re.findall(r"[一二三四五六七八九十百]+", source_zh)}
+    problems += [f"ordinal {n} missing" for n in _ORDINAL.findall(source) if int(n) not in chinese_numerals]
+    if _BARE_YEAR.search(_TITLE.sub("", source_zh)):
+        problems.append("a year without 年")
+    problems += [f"section {part}{rest} missing" for part, rest in _SECTION_EN.findall(source)
+                 if f"本报告第{part}部分{rest}" not in source_zh]
+    return problems
+
+
+def test_every_term_has_a_chinese_source_true_to_its_english():
+    glossary = load_glossary()
+    wrong = {row.term_id: source_zh_problems(row.source, row.source_zh) for row in glossary.itertuples()}
+    assert {term: p for term, p in wrong.items() if p} == {}
+
+
+@pytest.mark.parametrize("source, source_zh, words", [
+    ("《中华人民共和国行政复议法》(1999, amended 2009 and 2017), Art. 28",
+     "《中华人民共和国行政复议法》（1999年公布，2009年、2017年修正）第二十七条", "articles [27]"),
+    ("《信访条例》(国务院令第431号, 2005)", "《信访条例》（国务院令第431号，2006年）", "numbers differ"),
+    ("《信访条例》(国务院令第431号, 2005)", "《行政复议法实施条例》（国务院令第431号，2005年）", "title 《信访条例》 missing"),
+    ("中共中央、国务院, December 2015", "中共中央、国务院，2015", "a year without 年"),
+    ("Common usage", "Common usage", "no Chinese"),
+    ("Common usage; 《信访条例》(2005)", "Common usage; 《信访条例》（2005年）", "English left in it"),
+    ("中共中央、国务院, December 2015", "中共中央、国务院, 2015年12月", "half-width punctuation"),
+    ("The report, section 一、(三)1.2)", "本报告第一部分(三)1.1)", "section 一(三)1.2) missing"),
+    ("The report, section 二、(一)", "本报告第二部分", "section 二(一) missing"),
+    ("Communist Party of China, October 2017", "中国共产党，2017年11月", "numbers differ"),
+    ("Report to the 19th National Congress of the Communist Party of China (2017)", "党的十八大报告（2017年）",
+     "ordinal 19 missing"),
+])
+def test_a_chinese_source_that_drifts_from_its_english_is_named(source, source_zh, words):
+    assert any(words in p for p in source_zh_problems(source, source_zh)), source_zh_problems(source, source_zh)
 
 
 def test_a_source_that_is_only_the_report_says_so():

@@ -232,9 +232,9 @@ def test_the_guide_gives_every_answer_and_mistake(lang, language):
 def test_the_glossary_section_is_filled_from_the_glossary_table(monkeypatch):
     terms = pd.DataFrame({"term_id": ["editorial_posts"], "term_zh": ["编制"], "term_en": ["staffing posts"],
                           "definition_en": ["Authorised posts, not people."], "definition_zh": ["核定的编制数。"],
-                          "source": ["a source"]})
+                          "source": ["a source"], "source_zh": ["出处"]})
     monkeypatch.setattr(build, "load_table", lambda name: terms)
-    assert "| 编制 | staffing posts | 核定的编制数。 | a source |" in build.glossary("zh")
+    assert "| 编制 | staffing posts | 核定的编制数。 | 出处 |" in build.glossary("zh")
     assert "| staffing posts | 编制 | Authorised posts, not people. | a source |" in build.glossary("en")
 
 

@@ -299,11 +299,12 @@ def glossary(lang: Lang) -> str:
     except KeyError:
         return W["glossary_missing"](lang)
     first, second = ("term_zh", "term_en") if lang == "zh" else ("term_en", "term_zh")
+    source = "source_zh" if lang == "zh" else "source"
     rows = [f"| {W['term'](lang)} | {W['other_term'](lang)} | {W['definition'](lang)} | {W['source'](lang)} |",
             "|---|---|---|---|"]
     for _, t in terms.iterrows():
         rows.append(f"| {_cell(t[first])} | {_cell(t[second])} | {_cell(t[f'definition_{lang}'])} | "
-                    f"{_cell(str(t.get('source', '') or ''))} |")
+                    f"{_cell(t[source])} |")
     return "\n".join(rows)
 
 
