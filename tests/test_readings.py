@@ -300,6 +300,9 @@ def test_the_natural_resource_audit_is_of_officials_management_not_their_own_ass
 
 
 @pytest.mark.parametrize("name, wrong", [
+    ("00-report-and-data", "No figure measures the"),  # notebook 06 links figures to the commitments
+    ("00-report-and-data", "the plenary sessions held since"),  # 十九届二中、三中、四中、五中全会 only
+    ("00-report-and-data", "district government publishes an annual report"),  # a duty, not a fact of practice
     ("01-government-and-oversight", "The district merged each township"),  # 推进人员整合: pushed ahead
     ("01-government-and-oversight", "now run as one"),  # 实现了: no time frame
     ("01-government-and-oversight", "led to opinions and suggestions"),  # 对审计发现的问题提出意见建议
