@@ -331,3 +331,87 @@ def test_the_demonstration_campaign_names_projects_in_english_as_in_chinese():
 
     term = lookup("法治政府建设示范创建")
     assert "项目" in term["definition_zh"] and "projects" in term["definition_en"]
+
+
+# ------------------------------------------------ readings of notebooks 00–04
+
+def _notebook_text(name: str) -> str:
+    """A notebook's prose and its stored printed output, as a reader sees them."""
+    import nbformat
+
+    from analysis.briefing.notebooks import ROOT
+
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        elif cell.cell_type == "code":
+            parts.extend(out.get("text", "") for out in cell.outputs)
+    return "\n".join(parts)
+
+
+def test_a_review_rejection_is_labelled_as_a_ruling_for_the_agency():
+    """驳回 rejects the application: read alone, "rejected 1" could pass for a case turned away."""
+    assert "application rejected" in analysis.get_figure("review_rejected")["indicator_en"]
+    assert "rejected 1 application (a ruling for the agency)" in _notebook_text("01-government-and-oversight")
+
+
+def test_the_court_appearance_rate_under_ensure_is_read_both_ways_in_the_key_findings():
+    """确保……出庭应诉率达80%以上 may report a rate reached or state an aim: the key finding says both."""
+    assert "确保" in analysis.get_figure("head_court_appearance_rate")["quote"]
+    line = next(line for line in _notebook_text("01-government-and-oversight").splitlines()
+                if line.startswith("4. The court-appearance rate"))
+    assert "rate reached" in line and "aim" in line
+
+
+def test_a_target_sentence_is_not_read_as_met_only():
+    """实现……的年度工作目标 under 推进 may report the target met or state the programme's aim."""
+    from analysis.tables.figures import PERIOD_LABELS
+
+    assert "aim" in PERIOD_LABELS["target"][1]
+    for figure in FIGURES[FIGURES["period"] == "target"].itertuples():
+        assert "says was met" not in figure.note and "aim" in figure.note, figure.figure_id
+    assert "target the report says was met" not in _notebook_text("04-disputes-and-legal-services")
+
+
+def test_people_counted_from_households_are_not_labelled_as_households():
+    """低保户2人 counts people from such households, not households."""
+    people = FIGURES[(FIGURES["unit"] == "人") & FIGURES["indicator_en"].str.contains("households")]
+    assert not people.empty
+    for figure in people.itertuples():
+        assert "members of" in figure.indicator_en, (figure.figure_id, figure.indicator_en)
+
+
+def test_the_natural_resource_audit_is_of_officials_management_not_their_own_assets():
+    """领导干部自然资源资产审计 audits how officials managed the area's natural resources."""
+    from analysis.tables.glossary import lookup
+
+    assert "management of natural-resource assets" in lookup("领导干部自然资源资产离任审计")["term_en"]
+    assert "officials' natural-resource assets" not in _notebook_text("01-government-and-oversight")
+
+
+@pytest.mark.parametrize("name, wrong", [
+    ("00-report-and-data", "No figure measures the"),  # notebook 06 links figures to the commitments
+    ("00-report-and-data", "the plenary sessions held since"),  # 十九届二中、三中、四中、五中全会 only
+    ("00-report-and-data", "district government publishes an annual report"),  # a duty, not a fact of practice
+    ("01-government-and-oversight", "The district merged each township"),  # 推进人员整合: pushed ahead
+    ("01-government-and-oversight", "now run as one"),  # 实现了: no time frame
+    ("01-government-and-oversight", "led to opinions and suggestions"),  # 对审计发现的问题提出意见建议
+    ("03-services-and-business", "Only the first is said to have been cut"),  # 压缩至 may cover both
+    ("04-disputes-and-legal-services", "mediators were hired"),  # 聘请 under the meetings' decisions
+    ("04-disputes-and-legal-services", "reinforce each one-person"),  # 不断充实“一人所”: no "each"
+    ("04-disputes-and-legal-services", "Each is said to be pushed ahead"),  # 实施 and 加强 are not 推进
+])
+def test_notebook_prose_keeps_no_reading_the_text_does_not_support(name, wrong):
+    assert wrong not in _notebook_text(name)
+
+
+def test_a_missing_section_shows_blank_not_nan():
+    """The opening paragraph has no section: a reader's table shows nothing there, not NaN."""
+    from analysis.briefing import views
+
+    citations = analysis.load_table("citations")
+    assert citations["section"].isna().any()
+    html = views.table(citations[["section", "quote"]])._repr_html_()
+    assert "NaN" not in html

@@ -193,6 +193,8 @@ def interactive(frame: pd.DataFrame, lang: Lang, chinese: frozenset = frozenset(
     for column in shown:
         if _whole(shown[column]):
             shown[column] = shown[column].astype("Int64")
+        elif not pd.api.types.is_numeric_dtype(shown[column]):  # a missing text shows blank, not NaN
+            shown[column] = shown[column].fillna("")
     shown.columns = [str(c) for c in shown.columns]
     options = {
         "connected": False, "paging": False, "maxBytes": 0, "showIndex": False,

@@ -30,7 +30,7 @@ PERIOD_LABELS = {
     "year_to_date": ("年初至报告时", "from the start of the year to the time of writing (今年以来)"),
     "current": ("报告时的存量", "a stock at the time of writing (目前, 已)"),
     "cumulative": ("累计", "cumulative from a start the text does not give (累计, 以来)"),
-    "target": ("年度目标", "an annual target stated as met"),
+    "target": ("年度目标", "an annual target, stated as met or as the aim (实现……目标)"),
     "plan": ("计划", "planned for a later period"),
     "unstated": ("未说明", "no time frame in the text"),
 }
