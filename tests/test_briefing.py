@@ -172,6 +172,26 @@ def test_the_runner_executes_in_the_given_folder_and_its_kernel_prints_nothing(t
     assert list(tmp_path.iterdir()) == []  # no socket or connection files left behind
 
 
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_kernels_own_log_is_shown_only_when_a_run_fails(monkeypatch, tmp_path, capfd, fails):
+    """ipykernel may log a race as it shuts down; that is noise after a good run, and a
+    clue after a failed one."""
+    from nbclient import NotebookClient
+
+    def execute(self, stderr):
+        stderr.write("ERROR:tornado.general:Uncaught exception in ZMQStream callback\n")
+        if fails:
+            raise RuntimeError("kernel died")
+
+    monkeypatch.setattr(NotebookClient, "execute", execute)
+    if fails:
+        with pytest.raises(RuntimeError):
+            run(nbformat.v4.new_notebook(), tmp_path)
+    else:
+        run(nbformat.v4.new_notebook(), tmp_path)
+    assert ("ZMQStream callback" in capfd.readouterr().err) == fails
+
+
 def briefing_cli(out) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "analysis", "briefing", "--out", str(out)],
                           capture_output=True, text=True, timeout=120)

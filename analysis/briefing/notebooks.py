@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,11 +64,19 @@ def run(nb: "nbformat.NotebookNode", cwd: Path, **hooks) -> None:
 
     # The kernel talks over Unix sockets in a private folder: no TCP port is opened, and
     # ipykernel has no "running over TCP without encryption" warning to print.
-    with tempfile.TemporaryDirectory() as sockets:
+    with tempfile.TemporaryDirectory() as sockets, tempfile.TemporaryFile("w+") as log:
         config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
         # record_timing=False: no timestamps in stored notebooks, so a re-run leaves no diff
-        NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
-                       config=config, resources={"metadata": {"path": str(cwd)}}, **hooks).execute()
+        client = NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
+                                config=config, resources={"metadata": {"path": str(cwd)}}, **hooks)
+        # The kernel's own log (ipykernel sometimes logs a race as it shuts down) is shown
+        # only when the run fails, where it may say why.
+        try:
+            client.execute(stderr=log)
+        except BaseException:
+            log.seek(0)
+            sys.stderr.write(log.read())
+            raise
 
 
 def execute(path: Path, out_dir: Path) -> Path:
