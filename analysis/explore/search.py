@@ -243,7 +243,10 @@ def _alias_fields(text: str, aliases, weight: float) -> list[Field]:
     norm = normalise(text)
     out = []
     for zh, en in aliases:
-        places = Term(zh).find(norm, english=False) if is_chinese(zh) else []
+        # most aliases are absent from most sentences: a plain substring test rules them out
+        # cheaply (a number before 万 or 亿 may match with 多 or 余 between, so it is searched)
+        likely = zh in norm or any(unit in zh for unit in "万亿")
+        places = Term(zh).find(norm, english=False) if likely and is_chinese(zh) else []
         if places:
             out.append(Field(en, True, weight, tuple(places)))
     return out
