@@ -466,7 +466,8 @@ def _caveat(f: Finding, w: Words) -> str:
                 + f"按{r.name_zh}可得{rate['mention']}" + ("，报告未说明有无此情形" if partial else ""),
                 f"; {r.name_en} gives {rate['mention']}"
                 + (f", counting {k} of the {labels.number(len(r.values) - 1, 'en')} "
-                   f"{w.join([labels.part_label(p, 'en') for p in partial])} cases as indirect corrections, "
+                   f"{w.join([labels.part_label(p, 'en') for p in partial])} cases as "
+                   f"{'an indirect correction' if k == 1 else 'indirect corrections'}, "
                    "which the report does not say" if partial else ""))
         implausible = [r for r in readings if not r.plausible
                        and any(agrees(v, d["stated"], places) for v in r.values)]
