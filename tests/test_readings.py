@@ -415,3 +415,31 @@ def test_a_missing_section_shows_blank_not_nan():
     assert citations["section"].isna().any()
     html = views.table(citations[["section", "quote"]])._repr_html_()
     assert "NaN" not in html
+
+
+# ------------------------------------------------ third reading: notebooks 05-08, audit and briefing
+
+@pytest.mark.parametrize("staff_id", ["township_enforcement_team_leaders", "township_service_centre_directors"])
+def test_a_staffing_gap_keeps_the_time_of_writing_in_both_languages(staff_id):
+    """目前全区已经配备17名…: the posts filled so far, in Chinese as in English."""
+    finding = _finding(f"staffing-{staff_id}")
+    assert "so far" in finding.message_en and finding.message_zh.startswith("目前已")
+
+
+def test_the_chinese_briefing_does_not_name_the_publisher_the_text_does_not_name():
+    """The raw text names no publisher; the English source note says it is inferred, and so must the Chinese."""
+    from analysis.briefing.facts import report_facts
+
+    assert "inferred" in report_facts("en").source
+    zh = report_facts("zh").source
+    assert "推断" in zh and "原文未写明" in zh
+
+
+def test_measures_under_give_play_and_a_system_are_not_read_as_done():
+    """进一步发挥…作用 gives legal advisers a fuller role, not consultations counted; 严格执行…述职制度
+    applies a system and names no report made."""
+    measures = analysis.load_table("measures").set_index("measure_id")
+    advisers, reports = measures.loc["legal-advisers"], measures.loc["first-responsibility-reports"]
+    assert "consulted" not in advisers["label_en"] + advisers["summary_en"]
+    assert reports["label_en"] != "First responsible persons report"
+    assert reports["summary_en"].startswith("The system under which")

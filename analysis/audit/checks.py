@@ -728,7 +728,8 @@ def plausibility(figures: pd.DataFrame) -> list[Finding]:
                     f"townships; if each township is to have one, {_n(towns - staff)} had none yet, or filled "
                     "the post in a way this count leaves out (a leader holding it concurrently, say); "
                     "the report does not say.",
-                    f"{by_id.loc[staff_id, 'indicator_zh']}{_n(staff)}名，乡镇{_n(towns)}个；"
+                    # "so far" in English: the text counts the posts filled at the time of writing (目前…已)
+                    f"目前已{by_id.loc[staff_id, 'indicator_zh']}{_n(staff)}名，乡镇{_n(towns)}个；"
                     f"如按每个乡镇配备1名，尚有{_n(towns - staff)}个乡镇未配备，或以此数未计入的方式配备（如由他人兼任），"
                     "报告未作说明。",
                     {"staff": staff, "townships": towns}))

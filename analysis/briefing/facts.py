@@ -41,8 +41,8 @@ def report_facts(lang: Lang, report_id: str | None = None) -> ReportFacts:
             row["report_id"], f"《{row['title_zh']}》", row["title_zh"],
             f"{row['province_zh']}{row['city_zh']}{row['district_zh']}", row["district_zh"], int(row["year"]),
             row["publisher_zh"],
-            # the source text is the publisher's website; publisher_zh names that website's owner
-            f"{row['publisher_zh']}网站公开发布的报告全文",
+            # as the English source note: the website is the district government's, the publisher inferred
+            f"{row['district_zh']}政府网站公开发布的报告全文（发布单位据网站推断，原文未写明）",
             f"{date.year}年{date.month}月{date.day}日")
     return ReportFacts(
         row["report_id"], row["title_en"], row["title_zh"],
