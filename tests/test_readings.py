@@ -443,3 +443,24 @@ def test_measures_under_give_play_and_a_system_are_not_read_as_done():
     assert "consulted" not in advisers["label_en"] + advisers["summary_en"]
     assert reports["label_en"] != "First responsible persons report"
     assert reports["summary_en"].startswith("The system under which")
+
+
+@pytest.mark.parametrize("lang, year_word", [("zh", "全年"), ("en", "in the year")])
+def test_a_briefing_heading_says_in_the_year_only_for_the_years_figures(monkeypatch, lang, year_word):
+    """全年 / in the year follows each figure's recorded period, so another report whose legal aid
+    count is cumulative is not called the year's."""
+    from analysis.briefing import messages
+
+    heading = next(m.heading for m in messages.messages(lang) if m.message_id == "legal_aid")
+    assert year_word in heading
+    real = messages.get_figure
+
+    def cumulative(figure_id, *args, **kwargs):
+        figure = real(figure_id, *args, **kwargs).copy()
+        if figure_id == "legal_aid_cases":
+            figure["period"] = "cumulative"
+        return figure
+
+    monkeypatch.setattr(messages, "get_figure", cumulative)
+    heading = next(m.heading for m in messages.messages(lang) if m.message_id == "legal_aid")
+    assert year_word not in heading

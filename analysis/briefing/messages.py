@@ -56,6 +56,13 @@ class Words:
         # 440万 and 4.4 million where the report writes a round number; 139163 stays whole
         return labels.amount(figure, self.lang, compact=float(figure["value"]) % 10_000 == 0)
 
+    def in_year(self, *figure_ids: str) -> str:
+        """全年 / in the year, where the data records every one of the figures as the year's;
+        nothing where it does not."""
+        if all(get_figure(f)["period"] == "year" for f in figure_ids):
+            return self.pick("全年", " in the year")
+        return ""
+
     def value(self, figure_id: str) -> float:
         return float(get_figure(figure_id)["value"])
 
@@ -185,9 +192,10 @@ def _inspections(w: Words) -> Message:
         "have produced a task yet, so these counts do not show how widely inspection reached."))
     return Message(
         "inspections", "random_inspections",
-        w.pick(f"“双随机、一公开”：全年制定检查计划{w.amount(plans)}，录入检查结果{w.amount(results)}",
+        w.pick(f"“双随机、一公开”：{w.in_year(plans, results)}制定检查计划{w.amount(plans)}，"
+               f"录入检查结果{w.amount(results)}",
                f"{w.term('双随机、一公开', capital=True)}: {w.amount(plans, plans_noun)} and "
-               f"{w.amount(results, results_noun)} in the year"),
+               f"{w.amount(results, results_noun)}{w.in_year(plans, results)}"),
         w.amount(plans, plans_noun),
         w.pick(w.indicator(plans), f"{w.indicator(plans)}. {lookup('双随机、一公开')['definition_en']}"),
         sentences, [plans, tasks, results])
@@ -198,7 +206,7 @@ def _services(w: Words) -> Message:
     public, blacklist = "double_publicity_records", "blacklist_records"
     return Message(
         "services", "services_panel",
-        w.pick(f"政务服务与信用：上报信用数据{w.amount(credit)}，全年办理群众诉求{w.amount(hotline)}",
+        w.pick(f"政务服务与信用：上报信用数据{w.amount(credit)}，{w.in_year(hotline)}办理群众诉求{w.amount(hotline)}",
                f"Services and credit: {w.amount(credit, ('credit record', 'credit records'))} reported, "
                f"{w.amount(hotline, ('public request', 'public requests'))} handled"),
         w.amount(credit, ("credit record", "credit records")), w.indicator(credit),
@@ -225,8 +233,8 @@ def _legal_aid(w: Words) -> Message:
     largest_amount = labels.amount(largest, w.lang)
     return Message(
         "legal_aid", "legal_aid_cases",
-        w.pick(f"法律援助：全年受理案件{w.amount(total)}，其中民事{w.amount(civil)}",
-               f"Legal aid: {w.amount(total)} accepted in the year, {labels.number(w.value(civil), 'en')} "
+        w.pick(f"法律援助：{w.in_year(total)}受理案件{w.amount(total)}，其中民事{w.amount(civil)}",
+               f"Legal aid: {w.amount(total)} accepted{w.in_year(total)}, {labels.number(w.value(civil), 'en')} "
                "of them civil"),
         w.amount(total), w.indicator(total),
         [w.pick(f"民事案件中{w.amount(mediated)}以非诉调解结案。",
