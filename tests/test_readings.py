@@ -402,6 +402,15 @@ def test_the_natural_resource_audit_is_of_officials_management_not_their_own_ass
     ("04-disputes-and-legal-services", "mediators were hired"),  # 聘请 under the meetings' decisions
     ("04-disputes-and-legal-services", "reinforce each one-person"),  # 不断充实“一人所”: no "each"
     ("04-disputes-and-legal-services", "Each is said to be pushed ahead"),  # 实施 and 加强 are not 推进
+    ("00-report-and-data", "Each of the national plan's"),  # the mapping of sections to tasks is the package's
+    ("00-report-and-data", "if some of the terminated cases"),  # one of the four gives the stated rate
+    ("00-report-and-data", "documents it applied."),  # the Civil Code was the subject of a lecture
+    ("01-government-and-oversight", "rate of normative documents ("),  # 区政府制定的: the district government's only
+    ("01-government-and-oversight", "the new bodies were not all in place"),  # a post may be held concurrently
+    ("02-law-enforcement", "The district issued ten measures"),  # 赣县法委字: issuer not named, likely the Party side
+    ("02-law-enforcement", "legal review of major decisions"),  # 重大执法决定法制审核, not 重大行政决策
+    ("03-services-and-business", "12345政务服务热线"),  # the report writes 政府服务热线
+    ("04-disputes-and-legal-services", "key matters are assigned to them"),  # 领导包案: leaders of any level
 ])
 def test_notebook_prose_keeps_no_reading_the_text_does_not_support(name, wrong):
     assert wrong not in _notebook_text(name)
@@ -415,6 +424,36 @@ def test_a_missing_section_shows_blank_not_nan():
     assert citations["section"].isna().any()
     html = views.table(citations[["section", "quote"]])._repr_html_()
     assert "NaN" not in html
+
+
+# Verbs that announce work under way; 了, 已, 完成, 实现 or 建成 in the quote would say it was done.
+UNDER_WAY = re.compile("加强|推进|完善|健全|探索|整合")
+DONE = re.compile("了|已|完成|实现|建成")
+AS_DONE = re.compile(r"\b(built up|improved|linked up|integrated|merged|tried|completed|achieved)\b")
+
+
+def test_a_measure_under_way_is_not_labelled_as_done():
+    """加强综治中心实体化建设 is 'building up', not 'built up'; 探索 is 'exploring', not 'tried'."""
+    measures = analysis.load_table("measures")
+    under_way = measures[measures["quote"].str.contains(UNDER_WAY) & ~measures["quote"].str.contains(DONE)]
+    assert len(under_way) > 10
+    wrong = [(m.measure_id, m.label_en) for m in under_way.itertuples() if AS_DONE.search(m.label_en)]
+    assert wrong == []
+
+
+def test_the_full_time_mediator_corps_keeps_full_time_in_both_labels():
+    """加强专职人民调解员队伍建设: the heading is about full-time mediators, whatever the counts below cover."""
+    corps = analysis.load_table("measures").set_index("measure_id").loc["mediation-corps"]
+    assert "专职" in corps["quote"] and "专职" in corps["label_zh"] and "full-time" in corps["label_en"]
+
+
+def test_a_goal_the_district_strives_for_is_not_read_as_reached():
+    """争当……排头兵: the district strives to lead; 为……提供法治保障: the law is a safeguard for the goal."""
+    citations = analysis.load_table("citations")
+    striving = citations[citations["quote"].str.contains("争当")]
+    assert not striving.empty
+    for citation in striving.itertuples():
+        assert "striv" in citation.name_en and "demonstration zone" in citation.name_en, citation.name_en
 
 
 # ------------------------------------------------ third reading: notebooks 05-08, audit and briefing
