@@ -503,3 +503,19 @@ def test_a_briefing_heading_says_in_the_year_only_for_the_years_figures(monkeypa
     monkeypatch.setattr(messages, "get_figure", cumulative)
     heading = next(m.heading for m in messages.messages(lang) if m.message_id == "legal_aid")
     assert year_word not in heading
+
+
+def test_the_civil_code_audience_is_principal_leaders_or_leaders_in_charge():
+    """主要负责同志或分管领导: the principal leaders or the leaders in charge of the work, not
+    "deputy heads"; the lecture was at an enlarged session of the central study group."""
+    figure = analysis.get_figure("civil_code_lecture_main_venue")
+    assert "主要负责同志或分管领导" in figure["quote"]
+    assert "leaders in charge" in figure["indicator_en"] and "deputy" not in figure["indicator_en"]
+    measure = analysis.load_table("measures").set_index("measure_id").loc["civil-code-lecture"]
+    assert "enlarged session" in measure["summary_en"]
+
+
+def test_the_mediators_hiring_names_all_three_meetings():
+    """The hiring follows three meetings, the third (第4次区人事工作领导小组会议) undated."""
+    text = _notebook_text("04-disputes-and-legal-services")
+    assert "third meeting" in text
