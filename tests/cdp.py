@@ -36,8 +36,8 @@ class Chromium:
     """One headless browser with one page. Use as a context manager."""
 
     def __init__(self, binary: str, timeout: float = 60):
-        self.profile = tempfile.TemporaryDirectory(prefix="chromium-")
-        self.process = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self.profile.name}", "about:blank"],
+        self.profile = tempfile.mkdtemp(prefix="chromium-")
+        self.process = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.timeout = timeout
         port = self._port()
@@ -52,7 +52,7 @@ class Chromium:
 
     def _port(self) -> int:
         """The port Chromium chose, from the file it writes into its profile."""
-        active = Path(self.profile.name) / "DevToolsActivePort"
+        active = Path(self.profile) / "DevToolsActivePort"
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if active.exists() and active.read_text().strip():
@@ -77,7 +77,20 @@ class Chromium:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-            self.profile.cleanup()
+            self._remove_profile()
+
+    def _remove_profile(self) -> None:
+        # Chromium's helper processes may still be writing to the profile for a moment after
+        # the browser has exited; a removal that races them is tried again.
+        for _ in range(50):
+            try:
+                shutil.rmtree(self.profile)
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                time.sleep(0.1)
+        shutil.rmtree(self.profile, ignore_errors=True)
 
     # -- protocol
 
