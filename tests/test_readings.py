@@ -519,3 +519,53 @@ def test_the_mediators_hiring_names_all_three_meetings():
     """The hiring follows three meetings, the third (第4次区人事工作领导小组会议) undated."""
     text = _notebook_text("04-disputes-and-legal-services")
     assert "third meeting" in text
+
+
+# ------------------------------------------------ fourth reading: key findings and prose of 00-06
+
+def test_the_package_s_own_mapping_of_plans_is_not_presented_as_the_report_s():
+    """Which figure could track a commitment, and which task a priority serves, is this package's reading."""
+    text = _notebook_text("06-shortcomings-and-plans")
+    assert "In this package's judgement, 4 of the 11 have no figure" in text
+    assert "In this package's mapping, the priorities cover every task" in text
+    assert "\n2. 4 of the 11" not in text and "\n3. The priorities cover" not in text
+
+
+def test_the_completion_rate_of_leader_assigned_matters_has_its_count():
+    """共对188件重点信访事项落实了领导包案化解,办结率达100%: the completion rate is over the stated matters;
+    only the acceptance and on-time rates (截至目前) come with no count. 领导干部接访下访: leading officials,
+    and the district, not the report, applies the system."""
+    text = _notebook_text("04-disputes-and-legal-services")
+    assert "The completion, acceptance and on-time rates are full and come with no count" not in text
+    assert "completion rate of the leader-assigned matters is full, over the matters stated" in text
+    assert "The report applies the system" not in text
+    assert "system of leading officials receiving and visiting petitioners" in text
+
+
+def test_one_mediator_per_village_is_put_in_place_not_said_to_exist_everywhere():
+    """同时落实一村一名专职调解员: the district puts one in place per village; the text does not say every
+    village (or community) has one."""
+    text = _notebook_text("04-disputes-and-legal-services")
+    assert "each village (or residential community) has a full-time mediator" not in text
+    assert "puts in place one full-time mediator per village" in text
+
+
+def test_lifelong_accountability_is_for_leading_officials():
+    """实行领导干部……生态环境损害责任终身追究制: the system holds leading officials, not officials at large."""
+    text = _notebook_text("01-government-and-oversight")
+    assert "holds officials to lifelong" not in text and "holds leading officials to lifelong" in text
+
+
+def test_full_rates_without_counts_are_not_called_most_of_the_rates():
+    """Of the report's rates, those at 100% with no count behind them are about half, not most."""
+    figures = analysis.load_figures()
+    rates = figures[figures["unit"] == "%"]
+    full = rates[rates["value"] == 100]
+    assert 2 * len(full.drop(index=full.index[full["figure_id"] == "leader_cases_completion_rate"])) <= len(rates)
+    assert "Most of the rates are full compliance" not in _notebook_text("00-report-and-data")
+
+
+def test_measures_keep_their_qualifiers_in_key_findings():
+    """对自由裁量权等基础资料: material such as that on discretion; 容缺审批+承诺制: on commitment too."""
+    assert "basic material such as that on discretion" in _notebook_text("02-law-enforcement")
+    assert "approval with documents to follow on commitment" in _notebook_text("03-services-and-business")
