@@ -40,11 +40,15 @@ class Chromium:
         self.process = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.timeout = timeout
-        port = self._port()
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout) as reply:
-            page = next(t for t in json.load(reply) if t["type"] == "page")
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=timeout,
-                                              suppress_origin=True)
+        try:
+            port = self._port()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=timeout) as reply:
+                page = next(t for t in json.load(reply) if t["type"] == "page")
+            self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=timeout,
+                                                  suppress_origin=True)
+        except BaseException:  # a browser that never connected is not left running
+            self._stop()
+            raise
         self.next_id = 0
         self.events: list[dict] = []
         for domain in ("Page", "Network", "Runtime", "Log", "DOM", "CSS"):
@@ -72,12 +76,15 @@ class Chromium:
         try:
             self.ws.close()
         finally:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-            self._remove_profile()
+            self._stop()
+
+    def _stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._remove_profile()
 
     def _remove_profile(self) -> None:
         # Chromium's helper processes may still be writing to the profile for a moment after
