@@ -94,6 +94,17 @@ def _lecture() -> pd.Series:
     return listed[listed["item_id"] == "lecture-date"].iloc[0]
 
 
+# The learner starts from the same lines the model answer does
+_Q1_SETUP = (
+    "orgs = analysis.breakdown(\"mediation_organisations\").parts\n"
+    "people = analysis.breakdown(\"mediators\").parts\n"
+    "orgs = orgs.assign(level=orgs[\"figure_id\"].str.removeprefix(\"mediation_org_\"))\n"
+    "people = people.assign(level=people[\"figure_id\"].str.removeprefix(\"mediators_\"))\n"
+    "table = orgs[[\"level\", \"value\"]].merge(people[[\"level\", \"value\"]], on=\"level\",\n"
+    "                                       suffixes=(\"_orgs\", \"_people\"))\n"
+    "table = table.rename(columns={\"value_orgs\": \"organisations\", \"value_people\": \"mediators\"})\n")
+
+
 q1 = Frame(
     id="5.1",
     expected=_level_table,
@@ -115,23 +126,11 @@ q1 = Frame(
                      "sector-specific ratio divides a count in 个 by organisations.",
                      "村、居调委会每个约4名调解员，乡镇调委会约5名，都在情理之中；个人调解室每个2名；"
                      "行业性专业性调委会一行是以“个”计的数除以组织数。"),
-    template=("orgs = analysis.breakdown(\"mediation_organisations\").parts\n"
-              "people = analysis.breakdown(\"mediators\").parts\n"
-              "orgs = orgs.assign(level=orgs[\"figure_id\"].str.removeprefix(\"mediation_org_\"))\n"
-              "people = people.assign(level=people[\"figure_id\"].str.removeprefix(\"mediators_\"))\n"
-              "table = orgs[[\"level\", \"value\"]].merge(people[[\"level\", \"value\"]], on=\"level\",\n"
-              "                                       suffixes=(\"_orgs\", \"_people\"))\n"
-              "table = table.rename(columns={\"value_orgs\": \"organisations\", \"value_people\": \"mediators\"})\n"
+    template=(_Q1_SETUP +
               "table[\"per_organisation\"] = ____\n"
               "e5.q1.check(table)"),
     solution_code=(
-        "orgs = analysis.breakdown(\"mediation_organisations\").parts\n"
-        "people = analysis.breakdown(\"mediators\").parts\n"
-        "orgs = orgs.assign(level=orgs[\"figure_id\"].str.removeprefix(\"mediation_org_\"))\n"
-        "people = people.assign(level=people[\"figure_id\"].str.removeprefix(\"mediators_\"))\n"
-        "table = orgs[[\"level\", \"value\"]].merge(people[[\"level\", \"value\"]], on=\"level\",\n"
-        "                                       suffixes=(\"_orgs\", \"_people\"))\n"
-        "table = table.rename(columns={\"value_orgs\": \"organisations\", \"value_people\": \"mediators\"})\n"
+        _Q1_SETUP +
         "table[\"per_organisation\"] = table[\"mediators\"] / table[\"organisations\"]\n"
         "print(table.round(2).to_string(index=False))\n"
         "e5.q1.check(table)"),
